@@ -1,0 +1,3 @@
+from opennps.cli import main
+
+main()

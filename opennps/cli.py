@@ -1,0 +1,61 @@
+"""The `opennps` console script.
+
+Commands that work on files (`analyze`) run without Django so an analyst needs no database; every
+other command is a Django management command (`serve`, `migrate`, `createadmin`, `worker`, …).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import opennps
+
+# name -> (module, click command attribute, one-line help)
+FILE_COMMANDS: dict[str, tuple[str, str, str]] = {
+    "analyze": ("opennps.analyze.command", "analyze", "NPS of a CSV/TSV/XLSX/Parquet/JSONL file"),
+}
+
+WEB_COMMANDS: dict[str, str] = {
+    "serve": "run the web app (applies pending migrations first)",
+    "migrate": "create or update the database tables",
+}
+
+
+def _usage() -> str:
+    lines = [
+        f"OpenNPS {opennps.__version__}",
+        "",
+        "usage: opennps COMMAND [options]   (opennps COMMAND --help for details)",
+        "",
+        "Working with files (no database needed):",
+    ]
+    lines += [f"  {name:<12} {help_text}" for name, (_, _, help_text) in FILE_COMMANDS.items()]
+    lines += ["", "Running the service:"]
+    lines += [f"  {name:<12} {help_text}" for name, help_text in WEB_COMMANDS.items()]
+    lines += ["", "Every Django management command works too: opennps help --commands"]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments or arguments[0] in {"-h", "--help"}:
+        print(_usage())
+        return
+    if arguments[0] == "--version":
+        print(opennps.__version__)
+        return
+    if arguments[0] in FILE_COMMANDS:
+        module_name, attribute, _ = FILE_COMMANDS[arguments[0]]
+        command = getattr(importlib.import_module(module_name), attribute)
+        command.main(args=arguments[1:], prog_name=f"opennps {arguments[0]}")
+        return
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opennps.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["opennps", *arguments])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from opennps.web import views
+
+app_name = "web"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("health/", views.health, name="health"),
+]
