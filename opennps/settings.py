@@ -18,6 +18,7 @@ from opennps.environment import (
     env_str,
     persistent_secret_key,
 )
+from opennps.mail_settings import email_settings
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_directory()
@@ -34,8 +35,19 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",
     "opennps.web",
+    "opennps.accounts",
+    "opennps.surveys",
+    "opennps.contacts",
+    "opennps.distribution",
+    "opennps.responses",
 ]
+
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "web:home"
+LOGOUT_REDIRECT_URL = "accounts:login"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -83,6 +95,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# A database cache is shared by every web machine, so rate limits hold across a cluster.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "opennps_cache",
+    }
+}
+RATELIMIT_USE_CACHE = "default"
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = [
@@ -121,6 +142,9 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+globals().update(email_settings(env_str("OPENNPS_SMTP_URL")))
+DEFAULT_FROM_EMAIL = env_str("OPENNPS_FROM_EMAIL", "OpenNPS <opennps@localhost>")
 
 LOGGING = {
     "version": 1,

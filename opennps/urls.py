@@ -4,4 +4,8 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("opennps.web.urls")),
+    path("accounts/", include("opennps.accounts.urls")),
+    path("", include("opennps.surveys.urls")),  # team pages under /w/<workspace id>/surveys/
+    path("", include("opennps.responses.urls")),  # public pages: /s/<public id>, /r/<token>
+    path("api/", include("opennps.api.urls")),
 ]
