@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-export OPENNPS_DATA_DIR ?= $(CURDIR)/var
+DEMO_DATA_DIR ?= $(CURDIR)/var
 
 .PHONY: demo test bench lint format install messages clean
 
@@ -20,7 +20,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
 install: $(VENV)/.installed
 
 demo: install
-	$(BIN)/python scripts/demo.py --host $(HOST) --port $(PORT)
+	OPENNPS_DATA_DIR=$(DEMO_DATA_DIR) $(BIN)/python scripts/demo.py --host $(HOST) --port $(PORT)
 
 test: install
 	$(BIN)/ruff check .

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "opennps.contacts",
     "opennps.distribution",
     "opennps.responses",
+    "opennps.work",
 ]
 
 AUTH_USER_MODEL = "accounts.User"
@@ -95,6 +96,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # A file, not memory, so tests can hand the test database to a real worker process.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
 # A database cache is shared by every web machine, so rate limits hold across a cluster.
 CACHES = {
     "default": {

@@ -60,3 +60,15 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
             f"FAILED: {skipped} test(s) skipped under CI=true; nothing may skip in CI."
         )
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback; Django's mail settings point at it for the test."""
+    from opennps.mail_settings import email_settings
+    from tests.smtp import SmtpServer
+
+    with SmtpServer() as server:
+        for name, value in email_settings(server.url).items():
+            setattr(settings, name, value)
+        yield server

@@ -1,0 +1,56 @@
+"""Which kinds of work exist and who does them.
+
+An app registers its work in its AppConfig.ready():
+    register_queue("invitations", Invitation, send_invitation)   # a table of its own
+    register_job("email", send_email_job)                        # a row of Job with kind="email"
+A handler returns normally on success and raises on failure (a PermanentFailure is not retried).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from opennps.work.models import Job, WorkItem
+
+
+class PermanentFailure(Exception):
+    """Retrying cannot help (bad address, deleted object): fail now, keep the reason."""
+
+
+@dataclass(frozen=True)
+class Queue:
+    name: str
+    model: type[WorkItem]
+    handler: Callable[[Any], None]
+    batch: int = 10
+
+
+QUEUES: dict[str, Queue] = {}
+JOB_HANDLERS: dict[str, Callable[[Job], None]] = {}
+
+
+def register_queue(
+    name: str, model: type[WorkItem], handler: Callable[[Any], None], batch: int = 10
+) -> None:
+    QUEUES[name] = Queue(name, model, handler, batch)
+
+
+def register_job(kind: str, handler: Callable[[Job], None]) -> None:
+    JOB_HANDLERS[kind] = handler
+
+
+def run_job(job: Job) -> None:
+    handler = JOB_HANDLERS.get(job.kind)
+    if handler is None:
+        raise PermanentFailure(f"no handler is registered for jobs of kind {job.kind!r}")
+    handler(job)
+
+
+def enqueue(kind: str, payload: dict[str, Any], **fields: Any) -> Job:
+    """Queue a job; it runs on the next worker pass (or at `next_attempt_at`)."""
+    return Job.objects.create(kind=kind, payload=payload, **fields)
+
+
+register_queue("jobs", Job, run_job)
