@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "opennps.distribution",
     "opennps.responses",
     "opennps.work",
+    "opennps.analytics",
 ]
 
 AUTH_USER_MODEL = "accounts.User"

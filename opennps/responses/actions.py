@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from opennps.accounts.models import hash_secret
+from opennps.analytics.rollups import apply_change, facts_of
 from opennps.contacts.models import Contact
 from opennps.distribution.models import Invitation, InvitationStatus
 from opennps.responses.locking import lock_respondent
@@ -84,6 +85,7 @@ def create_response(
     )
     _apply_score(response, score, now)
     response.save()
+    apply_change(None, facts_of(response))
     if invitation is not None:
         _mark_invitation_answered(invitation)
     return response
@@ -102,6 +104,40 @@ def revisable(response: Response | None, now: datetime | None = None) -> bool:
     return (now or timezone.now()) - response.created_at < REVISION_WINDOW
 
 
+def browser_respondent_key(survey: Survey, browser_id: str) -> str:
+    """The stored stand-in for a browser id: unique per survey, so rows cannot be linked across."""
+    return hash_secret(f"{survey.pk}:{browser_id}") if browser_id else ""
+
+
+def previous_browser_response(
+    survey: Survey, respondent_key: str, previous_response_id: int | None
+) -> Response | None:
+    """The response this browser gave last: the one its cookie names, else the latest by its key."""
+    previous = None
+    if previous_response_id is not None:
+        previous = Response.objects.filter(pk=previous_response_id, survey=survey).first()
+    if previous is None and respondent_key:
+        previous = (
+            Response.objects.filter(survey=survey, respondent_key=respondent_key)
+            .order_by("-created_at")
+            .first()
+        )
+    return previous
+
+
+def browser_may_answer(survey: Survey, browser_id: str, previous_response_id: int | None) -> bool:
+    """Whether record_score_from_browser would accept a score from this browser now (read only)."""
+    previous = previous_browser_response(
+        survey, browser_respondent_key(survey, browser_id), previous_response_id
+    )
+    now = timezone.now()
+    return (
+        previous is None
+        or revisable(previous, now)
+        or now - previous.created_at >= timedelta(days=survey.repeat_days_per_browser)
+    )
+
+
 @transaction.atomic
 def record_score_from_browser(
     survey: Survey, answer: Answer, browser_id: str, previous_response_id: int | None
@@ -112,18 +148,10 @@ def record_score_from_browser(
     response remembered in their signed cookie. Raises AlreadyAnswered when this browser answered
     more recently than the survey's repeat limit allows.
     """
-    respondent_key = hash_secret(f"{survey.pk}:{browser_id}") if browser_id else ""
+    respondent_key = browser_respondent_key(survey, browser_id)
     if respondent_key:
         lock_respondent(f"survey:{survey.pk}:{respondent_key}")
-    previous = None
-    if previous_response_id is not None:
-        previous = Response.objects.filter(pk=previous_response_id, survey=survey).first()
-    if previous is None and respondent_key:
-        previous = (
-            Response.objects.filter(survey=survey, respondent_key=respondent_key)
-            .order_by("-created_at")
-            .first()
-        )
+    previous = previous_browser_response(survey, respondent_key, previous_response_id)
     now = timezone.now()
     if revisable(previous, now):
         return update_score(previous, answer.score)
@@ -136,28 +164,32 @@ def record_score_from_browser(
 
 @transaction.atomic
 def record_score_from_invitation(
-    invitation: Invitation, answer: Answer, previous_response_id: int | None = None
+    invitation: Invitation,
+    answer: Answer,
+    previous_response_id: int | None = None,
+    *,
+    browser_id: str = "",
 ) -> Response:
     """The score from a personal link: one response per invitation, revisable for 24 h.
 
     For eNPS the response cannot be found from the invitation (that is the point), so only the
-    respondent's own cookie (`previous_response_id`) can revise it; without it a second answer is
-    refused rather than stored twice.
+    respondent's own browser can revise it: the response its cookie names (`previous_response_id`),
+    else — when `browser_id` is given — the response stored under that browser's key (a double
+    click races ahead of the cookie). Without either a second answer is refused, never stored twice.
     """
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     survey = invitation.survey
     lock_respondent(f"invitation:{invitation.pk}")
     if survey.is_anonymous:
-        previous = (
-            Response.objects.filter(pk=previous_response_id, survey=survey).first()
-            if previous_response_id is not None
-            else None
-        )
+        # The key is a hash of the survey and a random id that lives only in the employee's
+        # browser: it lets that browser find its answer, and nobody else link it to a person.
+        respondent_key = browser_respondent_key(survey, browser_id)
+        previous = previous_browser_response(survey, respondent_key, previous_response_id)
         if revisable(previous):
             return update_score(previous, answer.score)
         if invitation.responded:
             raise AlreadyAnswered
-        return create_response(survey, answer, invitation=invitation)
+        return create_response(survey, answer, invitation=invitation, respondent_key=respondent_key)
     previous = Response.objects.filter(invitation=invitation).order_by("-created_at").first()
     if revisable(previous):
         return update_score(previous, answer.score)
@@ -167,9 +199,31 @@ def record_score_from_invitation(
     return create_response(survey, answer, contact=invitation.contact, invitation=invitation)
 
 
+def mark_invitation_opened(invitation: Invitation) -> None:
+    """Record the first opening of a personal link; a later status is never moved back.
+
+    For eNPS only the day is kept: an exact time could be matched against the response's.
+    """
+    if invitation.opened_at is not None:
+        return
+    now = timezone.now()
+    if invitation.survey.is_anonymous:
+        now = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    Invitation.objects.filter(pk=invitation.pk, opened_at__isnull=True).update(opened_at=now)
+    Invitation.objects.filter(
+        pk=invitation.pk,
+        status__in=[InvitationStatus.QUEUED, InvitationStatus.SENT, InvitationStatus.DELIVERED],
+    ).update(status=InvitationStatus.OPENED)
+    invitation.opened_at = now
+
+
+@transaction.atomic
 def update_score(response: Response, score: object) -> Response:
-    _apply_score(response, validate_score(score), timezone.now())
+    score = validate_score(score)
+    before = facts_of(response)
+    _apply_score(response, score, timezone.now())
     response.save(update_fields=["score", "nps_class", "updated_at"])
+    apply_change(before, facts_of(response))
     return response
 
 
@@ -196,5 +250,7 @@ def update_followup(
     return response
 
 
+@transaction.atomic
 def delete_response(response: Response) -> None:
+    apply_change(facts_of(response), None)
     response.delete()

@@ -1,0 +1,17 @@
+"""Settings for the test suite: the real settings, with a data directory of the run's own.
+
+pytest-django imports settings before any conftest runs, so the directory must be chosen here.
+Processes started by tests (a worker, a server) inherit OPENNPS_TEST_DATA_DIR and share it.
+A developer's OPENNPS_DATA_DIR is never used by tests.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+os.environ["OPENNPS_DATA_DIR"] = os.environ.setdefault(
+    "OPENNPS_TEST_DATA_DIR", tempfile.mkdtemp(prefix="opennps-test-")
+)
+
+from opennps.settings import *  # noqa: F403
