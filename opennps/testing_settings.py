@@ -15,3 +15,6 @@ os.environ["OPENNPS_DATA_DIR"] = os.environ.setdefault(
 )
 
 from opennps.settings import *  # noqa: F403
+
+# Argon2 is deliberately slow; tests create many users. Production hashing is pinned by a test.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

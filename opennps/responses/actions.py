@@ -17,7 +17,7 @@ from opennps.responses.locking import lock_respondent
 from opennps.responses.models import COMMENT_MAX_LENGTH, Response
 from opennps.stats.classify import classify, validate_score
 from opennps.surveys.models import Survey
-from opennps.surveys.versions import latest_version
+from opennps.surveys.versions import latest_version_id
 
 # A respondent who changes their mind within this window edits their answer instead of adding one.
 REVISION_WINDOW = timedelta(hours=24)
@@ -71,7 +71,7 @@ def create_response(
     response = Response(
         workspace_id=survey.workspace_id,
         survey=survey,
-        version=latest_version(survey),
+        version_id=latest_version_id(survey),
         comment=check_comment(answer.comment),
         third_answer=check_comment(answer.third_answer, "third_answer"),
         answers=answer.answers,

@@ -62,3 +62,14 @@ def latest_version(survey: Survey) -> SurveyVersion:
     """The version respondents see now (one query; publishes the first version if there is none)."""
     latest = SurveyVersion.objects.filter(survey=survey).order_by("-number").first()
     return latest if latest is not None else publish_version(survey)
+
+
+def latest_version_id(survey: Survey) -> int:
+    """The id of the version respondents see now, without loading its snapshot."""
+    latest = (
+        SurveyVersion.objects.filter(survey=survey)
+        .order_by("-number")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return latest if latest is not None else publish_version(survey).pk
