@@ -107,6 +107,10 @@ CACHES = {
     }
 }
 RATELIMIT_USE_CACHE = "default"
+# Behind a reverse proxy, the header that carries the client's address (e.g. HTTP_X_REAL_IP);
+# without it every visitor would share the proxy's address and its rate limits.
+OPENNPS_CLIENT_IP_HEADER = env_str("OPENNPS_CLIENT_IP_HEADER")
+RATELIMIT_IP_META_KEY = "opennps.web.client_ip.client_ip"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

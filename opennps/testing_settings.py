@@ -18,3 +18,8 @@ from opennps.settings import *  # noqa: F403
 
 # Argon2 is deliberately slow; tests create many users. Production hashing is pinned by a test.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Concurrent runs on one PostgreSQL server must not share (and drop) each other's test database.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    run_id = os.path.basename(os.environ["OPENNPS_TEST_DATA_DIR"]).rsplit("-", 1)[-1].lower()
+    DATABASES["default"]["TEST"] = {"NAME": f"test_opennps_{run_id}"}  # noqa: F405

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import include, path
 
+from opennps.accounts.urls import workspace_urlpatterns
 from opennps.web import views
 
 app_name = "web"
@@ -9,4 +10,8 @@ app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
     path("health/", views.health, name="health"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("w/<int:workspace_id>/", views.workspace_home, name="workspace"),
+    # Members and API keys live beside the surveys under /w/<id>/, named web:team:members, web:team:api_keys.
+    path("w/<int:workspace_id>/", include((workspace_urlpatterns, "team"))),
 ]

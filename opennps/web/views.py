@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 import opennps
+from opennps.accounts.scoping import membership_or_404, workspaces_for
 
 
 @require_safe
@@ -28,4 +30,15 @@ def health(request: HttpRequest) -> JsonResponse:
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
+    """A signed-in member goes straight to their first workspace; everyone else sees the landing page."""
+    workspace = workspaces_for(request.user).first()
+    if workspace is not None:
+        return redirect("surveys:list", workspace_id=workspace.id)
     return render(request, "web/home.html", {"version": opennps.__version__})
+
+
+@require_safe
+@login_required
+def workspace_home(request: HttpRequest, workspace_id: int) -> HttpResponse:
+    membership_or_404(request.user, workspace_id, "view")
+    return redirect("surveys:list", workspace_id=workspace_id)

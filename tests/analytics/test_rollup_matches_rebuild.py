@@ -89,3 +89,20 @@ def test_the_rebuild_command_reports_what_it_did(surveys, capsys):
     assert "Rebuilt the rollups of workspace 'Shop'" in capsys.readouterr().out
     assert Rollup.objects.get(dimension="").s9 == 1
     assert Rollup.objects.get(dimension="language").value == "en"
+
+
+def test_erasing_a_contact_moves_their_answers_out_of_segments_in_the_rollup(surveys):
+    from opennps.contacts.actions import delete_contact
+    from opennps.contacts.models import Contact
+
+    contact = Contact.objects.create(workspace=surveys[0].workspace, email="c@x.example")
+    create_response(
+        surveys[0],
+        Answer(score=2, channel="web", language="en", attributes={"region": "North"}),
+        contact=contact,
+    )
+    delete_contact(contact)
+    incremental = rollup_snapshot()
+    rebuild()
+    assert rollup_snapshot() == incremental
+    assert not any(key[3] == "region" for key in incremental)

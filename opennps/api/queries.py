@@ -1,0 +1,138 @@
+"""Read-only queries behind the API: filtering responses, the headline summary, cursor pages.
+
+Kept apart from the routers so the later analytics endpoints (trend, segments) reuse the same
+filters, and so the summary can switch to rollups without touching the endpoint.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from django.core import signing
+from django.db.models import Count, Q, QuerySet
+from django.db.models.fields.json import KeyTransform
+from django.utils import timezone
+
+from opennps.responses.models import Response
+from opennps.stats import DEFAULT_METHOD, Histogram, summarize
+from opennps.surveys.models import Survey
+
+CURSOR_SALT = "opennps.api.responses.cursor"
+
+
+@dataclass(frozen=True)
+class ResponseFilters:
+    """Which responses a list, a summary (and later a trend or segment table) counts.
+
+    Dates are whole days in the server's time zone, both ends included. `attributes` are
+    (name, value) pairs that must all match the response's attribute snapshot.
+    """
+
+    survey_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    nps_class: str | None = None
+    channel: str | None = None
+    attributes: tuple[tuple[str, str], ...] = field(default=())
+
+
+def filter_responses(responses: QuerySet[Response], filters: ResponseFilters) -> QuerySet[Response]:
+    if filters.survey_id is not None:
+        responses = responses.filter(survey_id=filters.survey_id)
+    if filters.date_from is not None:
+        responses = responses.filter(created_at__gte=_start_of_day(filters.date_from))
+    if filters.date_to is not None:
+        responses = responses.filter(created_at__lt=_start_of_day(filters.date_to + timedelta(1)))
+    if filters.nps_class:
+        responses = responses.filter(nps_class=filters.nps_class)
+    if filters.channel:
+        responses = responses.filter(channel=filters.channel)
+    for position, (name, value) in enumerate(filters.attributes):
+        # KeyTransform takes the name literally: a name like "contains" stays an attribute name
+        # instead of becoming a lookup, as it would in filter(attributes__contains=...).
+        alias = f"attribute_{position}"
+        responses = responses.alias(**{alias: KeyTransform(name, "attributes")}).filter(
+            _attribute_matches(alias, value)
+        )
+    return responses
+
+
+def _attribute_matches(alias: str, value: str) -> Q:
+    # Attributes arrive as JSON, so store=12 may be stored as the number 12 or the text "12".
+    condition = Q(**{alias: value})
+    try:
+        number = int(value)
+    except ValueError:
+        try:
+            number = float(value)
+        except ValueError:
+            return condition
+    return condition | Q(**{alias: number})
+
+
+def _start_of_day(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def survey_summary(
+    survey: Survey,
+    filters: ResponseFilters,
+    confidence: float = 0.95,
+    method: str = DEFAULT_METHOD,
+) -> dict[str, Any]:
+    """The headline (n, classes, NPS and its interval) with the keys of `opennps analyze`.
+
+    The database groups by score, so the cost is one small aggregate whatever the number of
+    responses; opennps.stats does the rest on the 11-bin histogram.
+    """
+    responses = filter_responses(Response.objects.filter(survey=survey), filters)
+    counts = responses.order_by().values("score").annotate(answers=Count("id"))
+    histogram = Histogram.from_counts({row["score"]: row["answers"] for row in counts})
+    return summarize(histogram, confidence, method).to_dict()
+
+
+class InvalidCursorError(ValueError):
+    pass
+
+
+def encode_cursor(response: Response) -> str:
+    """An opaque, signed position after `response` in newest-first order."""
+    position = json.dumps([response.created_at.isoformat(), response.pk])
+    signed = signing.Signer(salt=CURSOR_SALT).sign(position)
+    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, int]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        signed = base64.urlsafe_b64decode(padded.encode()).decode()
+        created_at, pk = json.loads(signing.Signer(salt=CURSOR_SALT).unsign(signed))
+        return datetime.fromisoformat(created_at), int(pk)
+    except (ValueError, TypeError, signing.BadSignature, UnicodeDecodeError) as error:
+        raise InvalidCursorError(str(error)) from error
+
+
+def newest_first_page(
+    responses: QuerySet[Response], cursor: str | None, limit: int
+) -> tuple[list[Response], str | None]:
+    """One page, newest first, and the cursor of the next page (None on the last page).
+
+    Keyset pagination on (created_at, id): a page never repeats or skips a row that existed
+    when the walk began, however many responses arrive meanwhile (new ones sort before the
+    walk's position and so are not part of it).
+    """
+    responses = responses.order_by("-created_at", "-id")
+    if cursor:
+        created_at, pk = decode_cursor(cursor)
+        responses = responses.filter(
+            Q(created_at__lt=created_at) | Q(created_at=created_at, id__lt=pk)
+        )
+    rows = list(responses[: limit + 1])
+    if len(rows) <= limit:
+        return rows, None
+    page = rows[:limit]
+    return page, encode_cursor(page[-1])
