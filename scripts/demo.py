@@ -1,4 +1,5 @@
-"""`make demo`: prepare the database, show the CLI analysis of the bundled sample, start the web app.
+"""`make demo`: prepare the database, load the demo organisation, show the CLI analysis of the bundled
+sample, start the web app and print how to sign in.
 
 Runs from the checkout with the project's virtualenv; stops everything it started on Ctrl+C.
 """
@@ -13,6 +14,8 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+
+from opennps.demo.company import DEMO_EMAIL, DEMO_PASSWORD
 
 ROOT = Path(__file__).resolve().parent.parent
 OPENNPS = [sys.executable, "-m", "opennps"]
@@ -35,6 +38,38 @@ def wait_until_healthy(url: str, seconds: float = 30) -> bool:
     return False
 
 
+def start_services(host: str, port: int) -> dict[str, subprocess.Popen[bytes]]:
+    """Every long-running process of the demo, by name, so stopping the demo stops them all."""
+    return {
+        "web app": subprocess.Popen(
+            [*OPENNPS, "serve", "--host", host, "--port", str(port), "--no-migrate"], cwd=ROOT
+        ),
+        "worker": subprocess.Popen([*OPENNPS, "worker"], cwd=ROOT),
+    }
+
+
+def stop_services(services: dict[str, subprocess.Popen[bytes]]) -> None:
+    for process in services.values():
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+    for process in services.values():
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def wait_for_any_exit(services: dict[str, subprocess.Popen[bytes]]) -> int:
+    """Block until one service stops (it should not); its exit status becomes the demo's."""
+    while True:
+        for name, process in services.items():
+            status = process.poll()
+            if status is not None:
+                print(f"The {name} stopped (exit status {status}).", file=sys.stderr)
+                return status or 1
+        time.sleep(0.5)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
@@ -43,27 +78,31 @@ def main() -> int:
 
     print(f"Data directory: {os.environ.get('OPENNPS_DATA_DIR', '(default)')}")
     run("migrate", "--no-input", "--verbosity", "0")
+    # Loads once; later runs say the data is already there and change nothing.
+    run("demo_data", "--email", DEMO_EMAIL, "--password", DEMO_PASSWORD)
     if SAMPLE.exists():
         print(f"\n$ opennps analyze {SAMPLE.relative_to(ROOT)} --by quarter --segment region\n")
         run("analyze", str(SAMPLE), "--by", "quarter", "--segment", "region")
 
-    server = subprocess.Popen(
-        [*OPENNPS, "serve", "--host", options.host, "--port", str(options.port), "--no-migrate"],
-        cwd=ROOT,
-    )
+    # `kill` (SIGTERM) stops the demo as cleanly as Ctrl+C: the services are stopped in `finally`.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
+    services = start_services(options.host, options.port)
     base = f"http://{options.host}:{options.port}"
     try:
         if not wait_until_healthy(f"{base}/health/"):
             print(f"The web app did not answer on {base}/health/ within 30 s.", file=sys.stderr)
             return 1
-        print(f"\nOpenNPS is running at {base}/  (health: {base}/health/). Press Ctrl+C to stop.")
-        return server.wait()
+        print(
+            f"\nOpenNPS is running at {base}/  (health: {base}/health/)\n"
+            f"Sign in at {base}/accounts/login/ as {DEMO_EMAIL} / {DEMO_PASSWORD}\n"
+            "Press Ctrl+C to stop.",
+            flush=True,
+        )
+        return wait_for_any_exit(services)
     except KeyboardInterrupt:
         return 0
     finally:
-        if server.poll() is None:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=15)
+        stop_services(services)
 
 
 if __name__ == "__main__":
