@@ -19,7 +19,12 @@ FILE_COMMANDS: dict[str, tuple[str, str, str]] = {
 
 WEB_COMMANDS: dict[str, str] = {
     "serve": "run the web app (applies pending migrations first)",
+    "worker": "run background work (e-mail and other queued jobs); --until-idle to exit",
     "migrate": "create or update the database tables",
+    "createadmin": "create the organisation, a workspace and its owner",
+    "apikey": "create an API key for a workspace and print it once",
+    "rollups": "rollups rebuild: recompute the dashboard's counts from raw responses",
+    "demo_data": "load the demo organisation with 20,000 realistic responses",
 }
 
 
