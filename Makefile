@@ -25,6 +25,7 @@ demo: install
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	-$(BIN)/python scripts/ensure_browser.py
 	$(BIN)/python scripts/run_tests.py
 
 bench: install
