@@ -107,6 +107,8 @@ CACHES = {
     }
 }
 RATELIMIT_USE_CACHE = "default"
+# Off only for load benchmarks from one address; never in production.
+RATELIMIT_ENABLE = env_bool("OPENNPS_RATE_LIMITS", True)
 # Behind a reverse proxy, the header that carries the client's address (e.g. HTTP_X_REAL_IP);
 # without it every visitor would share the proxy's address and its rate limits.
 OPENNPS_CLIENT_IP_HEADER = env_str("OPENNPS_CLIENT_IP_HEADER")

@@ -73,30 +73,25 @@ def _cells(facts: Facts) -> list[tuple[str, str]]:
     return [("", ""), *facts.segments]
 
 
-def _increment(facts: Facts, dimension: str, value: str, delta: int) -> None:
+def _upsert(deltas: dict[tuple[Any, ...], list[int]]) -> None:
+    """Add each cell's 11 score deltas in one `INSERT … ON CONFLICT … DO UPDATE` statement.
+
+    A cell appears once per statement (PostgreSQL refuses to update a row twice in one).
+    """
     table = Rollup._meta.db_table
-    column = SCORE_COLUMNS[facts.score]
-    zeros = ", ".join("0" for _ in SCORE_COLUMNS)
     columns = ", ".join(SCORE_COLUMNS)
-    values = zeros.split(", ")
-    values[facts.score] = "%s"
-    # Column names come from SCORE_COLUMNS, never from input; every value is a parameter.
+    row = "(" + ", ".join(["%s"] * (6 + len(SCORE_COLUMNS))) + ")"
+    increments = ", ".join(f"{c} = {table}.{c} + excluded.{c}" for c in SCORE_COLUMNS)
+    # Table and column names come from the model, never from input; every value is a parameter.
     sql = (
         f"INSERT INTO {table} (workspace_id, survey_id, day, channel, dimension, value, {columns}) "  # noqa: S608
-        f"VALUES (%s, %s, %s, %s, %s, %s, {', '.join(values)}) "
-        f"ON CONFLICT (survey_id, day, channel, dimension, value) "
-        f"DO UPDATE SET {column} = {table}.{column} + %s"
+        f"VALUES {', '.join([row] * len(deltas))} "
+        f"ON CONFLICT (survey_id, day, channel, dimension, value) DO UPDATE SET {increments}"
     )
-    parameters = [
-        facts.workspace_id,
-        facts.survey_id,
-        facts.day,
-        facts.channel,
-        dimension,
-        value,
-        delta,
-        delta,
-    ]
+    parameters: list[Any] = []
+    for key, counts in deltas.items():
+        parameters.extend(key)
+        parameters.extend(counts)
     with connection.cursor() as cursor:
         cursor.execute(sql, parameters)
 
@@ -118,14 +113,20 @@ def apply_change(before: Facts | None, after: Facts | None) -> None:
     """Move one response's count from the cells of `before` to the cells of `after`."""
     if before == after:
         return
-    with transaction.atomic():
+    deltas: dict[tuple[Any, ...], list[int]] = {}
+    for facts, sign in ((before, -1), (after, +1)):
+        if facts is None:
+            continue
+        for dimension, value in _cells(facts):
+            key = (facts.workspace_id, facts.survey_id, facts.day, facts.channel, dimension, value)
+            deltas.setdefault(key, [0] * len(SCORE_COLUMNS))[facts.score] += sign
+    deltas = {key: counts for key, counts in deltas.items() if any(counts)}
+    if not deltas:
+        return
+    # Joins the caller's transaction without a savepoint: a failure here must fail the write.
+    with transaction.atomic(savepoint=False):
         _lock_workspace((before or after).workspace_id, exclusive=False)
-        if before is not None:
-            for dimension, value in _cells(before):
-                _increment(before, dimension, value, -1)
-        if after is not None:
-            for dimension, value in _cells(after):
-                _increment(after, dimension, value, +1)
+        _upsert(deltas)
 
 
 def histogram_rows(responses: Iterable[Any], keys_by_workspace: dict[int, tuple[str, ...]]):

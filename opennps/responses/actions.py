@@ -54,7 +54,6 @@ def _apply_score(response: Response, score: int, now: datetime) -> None:
     response.updated_at = now
 
 
-@transaction.atomic
 def create_response(
     survey: Survey,
     answer: Answer,
@@ -64,16 +63,22 @@ def create_response(
     respondent_key: str = "",
     created_at: datetime | None = None,
 ) -> Response:
-    """Store a new response. eNPS responses never keep the contact or the invitation."""
+    """Store a new response. eNPS responses never keep the contact or the invitation.
+
+    Input is checked before any write, so a refusal leaves the caller's transaction usable; the
+    writes join the caller's transaction (no savepoint: if one fails, the whole answer fails).
+    """
     score = validate_score(answer.score)
+    comment = check_comment(answer.comment)
+    third_answer = check_comment(answer.third_answer, "third_answer")
     now = timezone.now()
     anonymous = survey.is_anonymous
     response = Response(
         workspace_id=survey.workspace_id,
         survey=survey,
         version_id=latest_version_id(survey),
-        comment=check_comment(answer.comment),
-        third_answer=check_comment(answer.third_answer, "third_answer"),
+        comment=comment,
+        third_answer=third_answer,
         answers=answer.answers,
         channel=answer.channel,
         language=answer.language,
@@ -84,10 +89,11 @@ def create_response(
         created_at=created_at or now,
     )
     _apply_score(response, score, now)
-    response.save()
-    apply_change(None, facts_of(response))
-    if invitation is not None:
-        _mark_invitation_answered(invitation)
+    with transaction.atomic(savepoint=False):
+        response.save()
+        apply_change(None, facts_of(response))
+        if invitation is not None:
+            _mark_invitation_answered(invitation)
     return response
 
 
@@ -217,13 +223,13 @@ def mark_invitation_opened(invitation: Invitation) -> None:
     invitation.opened_at = now
 
 
-@transaction.atomic
 def update_score(response: Response, score: object) -> Response:
     score = validate_score(score)
-    before = facts_of(response)
-    _apply_score(response, score, timezone.now())
-    response.save(update_fields=["score", "nps_class", "updated_at"])
-    apply_change(before, facts_of(response))
+    with transaction.atomic(savepoint=False):
+        before = facts_of(response)
+        _apply_score(response, score, timezone.now())
+        response.save(update_fields=["score", "nps_class", "updated_at"])
+        apply_change(before, facts_of(response))
     return response
 
 
@@ -250,7 +256,7 @@ def update_followup(
     return response
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def delete_response(response: Response) -> None:
     apply_change(facts_of(response), None)
     response.delete()

@@ -9,6 +9,7 @@ app_name = "web"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("ping/", views.ping, name="ping"),
     path("health/", views.health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("w/<int:workspace_id>/", views.workspace_home, name="workspace"),

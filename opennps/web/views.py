@@ -13,6 +13,13 @@ from opennps.accounts.scoping import membership_or_404, workspaces_for
 
 @require_safe
 @never_cache
+def ping(request: HttpRequest) -> HttpResponse:
+    """Liveness without touching the database: the process answers requests."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@require_safe
+@never_cache
 def health(request: HttpRequest) -> JsonResponse:
     """Liveness and database reachability, for load balancers and `make demo`."""
     try:

@@ -25,3 +25,9 @@ def test_the_suite_runs_on_the_database_it_was_asked_for(settings):
         "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite3"
     )
     assert settings.DATABASES["default"]["ENGINE"].endswith(wanted)
+
+
+def test_ping_answers_without_the_database(client):
+    response = client.get("/ping/")
+    assert response.status_code == 200
+    assert response.content == b"ok"

@@ -1,0 +1,255 @@
+"""Responses per second through the public survey page and the API, against hello-world.
+
+Starts a real `opennps serve` (gunicorn, 2 processes × 4 threads) on a throw-away database, then
+drives it from loopback with keep-alive HTTP clients in separate processes for a fixed time each:
+
+1. `GET /ping/`, the same server's hello-world (no database);
+2. `POST /s/<public id>` — a new respondent choosing a score on the hosted page (each request is a
+   new browser, so each one stores a new response; the answer is a 303 to the follow-up);
+3. `POST /api/v1/surveys/<id>/responses` with an API key.
+
+It then checks that the database holds exactly as many responses as requests succeeded, and
+prints a markdown table. Rate limits are switched off for the server (OPENNPS_RATE_LIMITS=False)
+since every request comes from one address.
+
+    .venv/bin/python bench/ingest.py [--database postgres|sqlite] [--seconds 15] [--clients 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import multiprocessing
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test")
+BENCH_DATABASE = "opennps_bench_ingest"
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    method: str
+    path: str
+    body: bytes
+    headers: dict[str, str]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def opennps(environment: dict[str, str], *arguments: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "opennps", *arguments],
+        env=environment,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout.strip()
+
+
+def fresh_postgres_database() -> str:
+    import psycopg
+
+    admin_url = POSTGRES_URL.replace("postgres://", "postgresql://", 1)
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE}")
+        connection.execute(f"CREATE DATABASE {BENCH_DATABASE}")
+    return POSTGRES_URL.rsplit("/", 1)[0] + f"/{BENCH_DATABASE}"
+
+
+def client_loop(arguments: tuple[str, int, Scenario, float]) -> tuple[int, int]:
+    """One client: keep-alive requests until the deadline; (succeeded, failed)."""
+    host, port, scenario, deadline = arguments
+    connection = http.client.HTTPConnection(host, port, timeout=30)
+    succeeded = failed = 0
+    while time.monotonic() < deadline:
+        try:
+            connection.request(scenario.method, scenario.path, scenario.body, scenario.headers)
+            response = connection.getresponse()
+            response.read()
+            if response.status in (200, 201, 303):
+                succeeded += 1
+            else:
+                failed += 1
+            if response.getheader("Connection", "").lower() == "close":
+                connection.close()
+        except (OSError, http.client.HTTPException):
+            failed += 1
+            connection.close()
+    return succeeded, failed
+
+
+def drive(host: str, port: int, scenario: Scenario, seconds: float, clients: int):
+    deadline = time.monotonic() + seconds
+    with multiprocessing.Pool(clients) as pool:
+        started = time.monotonic()
+        results = pool.map(client_loop, [(host, port, scenario, deadline)] * clients)
+        elapsed = time.monotonic() - started
+    succeeded = sum(result[0] for result in results)
+    failed = sum(result[1] for result in results)
+    return succeeded, failed, succeeded / elapsed
+
+
+def page_scenario(base: str, public_id: str) -> Scenario:
+    """A POST exactly as a browser sends it: the CSRF cookie and token from a real page view."""
+    with urllib.request.urlopen(f"{base}/s/{public_id}") as page:
+        html = page.read().decode()
+        cookies = [value.split(";", 1)[0] for value in page.headers.get_all("Set-Cookie")]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    csrf_cookie = next(cookie for cookie in cookies if cookie.startswith("csrftoken="))
+    return Scenario(
+        "hosted page: POST score",
+        "POST",
+        f"/s/{public_id}",
+        f"csrfmiddlewaretoken={token}&score=9".encode(),
+        {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": csrf_cookie,
+            "Referer": f"{base}/s/{public_id}",
+        },
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
+    parser.add_argument("--seconds", type=float, default=15)
+    parser.add_argument("--clients", type=int, default=8)
+    options = parser.parse_args()
+
+    data_dir = tempfile.mkdtemp(prefix="opennps-bench-ingest-")
+    database_url = (
+        fresh_postgres_database()
+        if options.database == "postgres"
+        else f"sqlite:///{data_dir}/bench.sqlite3"
+    )
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    environment = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "OPENNPS_DATA_DIR": data_dir,
+        "OPENNPS_BASE_URL": base,
+        "OPENNPS_RATE_LIMITS": "False",
+        "LOG_LEVEL": "WARNING",
+        "DJANGO_SETTINGS_MODULE": "opennps.settings",
+    }
+    opennps(environment, "migrate", "--no-input", "--verbosity", "0")
+    opennps(
+        environment,
+        "createadmin",
+        "--email",
+        "bench@example.com",
+        "--password",
+        "bench-pass-123",
+        "--workspace",
+        "Bench",
+    )
+    key = opennps(environment, "apikey", "--workspace", "Bench", "--scopes", "admin")
+
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "opennps",
+            "serve",
+            "--port",
+            str(port),
+            "--no-migrate",
+            "--workers",
+            "2",
+            "--threads",
+            "4",
+        ],
+        env=environment,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{base}/ping/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        api_headers = {"X-Api-Key": key, "Content-Type": "application/json"}
+        request = urllib.request.Request(
+            f"{base}/api/v1/surveys",
+            data=json.dumps(
+                {
+                    "name": "Bench",
+                    "kind": "customer",
+                    "brand": "Bench",
+                    "status": "active",
+                    "languages": ["en"],
+                }
+            ).encode(),
+            headers=api_headers,
+        )
+        with urllib.request.urlopen(request) as answer:
+            survey = json.load(answer)
+
+        scenarios = [
+            Scenario("hello-world: GET /ping/", "GET", "/ping/", b"", {}),
+            page_scenario(base, survey["public_id"]),
+            Scenario(
+                "API: POST response",
+                "POST",
+                f"/api/v1/surveys/{survey['id']}/responses",
+                json.dumps({"score": 9, "comment": "Fast and friendly"}).encode(),
+                api_headers,
+            ),
+        ]
+        results = []
+        for scenario in scenarios:
+            results.append(
+                (scenario, *drive("127.0.0.1", port, scenario, options.seconds, options.clients))
+            )
+        with urllib.request.urlopen(
+            urllib.request.Request(
+                f"{base}/api/v1/surveys/{survey['id']}/summary", headers=api_headers
+            )
+        ) as answer:
+            stored = json.load(answer)["n"]
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+    hello = results[0][3]
+    expected = results[1][1] + results[2][1]
+    print(
+        f"Database: {options.database}; {options.clients} client processes, "
+        f"{options.seconds:.0f} s each; server: gunicorn 2 processes × 4 threads.\n"
+    )
+    print("| scenario | requests ok | errors | per second | × hello-world |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for scenario, succeeded, failed, rate in results:
+        print(f"| {scenario.name} | {succeeded} | {failed} | {rate:.0f} | {rate / hello:.2f} |")
+    print(
+        f"\nResponses stored: {stored}; successful response requests: {expected} "
+        f"({'equal' if stored == expected else 'DIFFERENT'})."
+    )
+    return 0 if stored == expected else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
