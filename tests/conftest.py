@@ -72,3 +72,11 @@ def smtp_server(settings):
         for name, value in email_settings(server.url).items():
             setattr(settings, name, value)
         yield server
+
+
+@pytest.fixture
+def team(db):
+    """alice owns Shop, dana is its analyst, bob its viewer; charlie owns Other (tests/personas.py)."""
+    from tests.personas import make_team
+
+    return make_team()

@@ -1,4 +1,4 @@
-"""Personas: alice owns the Shop workspace, dana is its analyst, bob its viewer; charlie owns Other.
+"""Personas for team-page tests: alice owns the Shop workspace, dana is its analyst, bob its viewer; charlie owns Other.
 
 Users get no password (force_login), so fixtures do not pay for Argon2 hashing.
 """
@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pytest
 from django.test import Client
 
 from opennps.accounts.models import Membership, Organisation, Role, User, Workspace
@@ -46,13 +45,3 @@ def make_team() -> Team:
         Membership.objects.create(user=user, workspace=workspace, role=role)
         people[name] = user
     return Team(workspace=shop, other_workspace=other, **people)
-
-
-@pytest.fixture
-def team(db) -> Team:
-    return make_team()
-
-
-@pytest.fixture(autouse=True)
-def uploads_in_a_temporary_folder(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "uploads"
