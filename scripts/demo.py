@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -70,12 +71,29 @@ def wait_for_any_exit(services: dict[str, subprocess.Popen[bytes]]) -> int:
         time.sleep(0.5)
 
 
+def port_is_free(host: str, port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     options = parser.parse_args()
 
+    # Checked first: otherwise the health check could reach whatever else listens there.
+    if not port_is_free(options.host, options.port):
+        print(
+            f"Port {options.port} on {options.host} is already in use. Stop what runs there, "
+            f"or choose another port: make demo PORT={options.port + 1}",
+            file=sys.stderr,
+        )
+        return 1
     print(f"Data directory: {os.environ.get('OPENNPS_DATA_DIR', '(default)')}")
     run("migrate", "--no-input", "--verbosity", "0")
     # Loads once; later runs say the data is already there and change nothing.
