@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("opennps.surveys.urls")),  # team pages under /w/<workspace id>/surveys/
     path("", include("opennps.responses.urls")),  # public pages: /s/<public id>, /r/<token>
     path("api/", include("opennps.api.urls")),
+    path("", include("opennps.contacts.urls")),  # contacts and imports under /w/<id>/contacts/
 ]
