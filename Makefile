@@ -40,7 +40,7 @@ format: install
 	$(BIN)/ruff format .
 
 messages: install
-	cd opennps && ../$(BIN)/opennps makemessages --all --ignore 'samples/*' && ../$(BIN)/opennps compilemessages
+	cd opennps && ../$(BIN)/opennps makemessages --all --no-obsolete --ignore 'samples/*' --ignore 'demo/*' && ../$(BIN)/opennps compilemessages
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -23,3 +23,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
     run_id = os.path.basename(os.environ["OPENNPS_TEST_DATA_DIR"]).rsplit("-", 1)[-1].lower()
     DATABASES["default"]["TEST"] = {"NAME": f"test_opennps_{run_id}"}  # noqa: F405
+
+# The CLI picks its language from LANGUAGE/LC_ALL/LANG; tests assert English output.
+os.environ["LANGUAGE"] = "en"

@@ -15,12 +15,17 @@ from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
 CJK_FONTS = Path("/usr/share/fonts/opentype/noto")
-PACKAGES = ["chromium", "fonts-noto-cjk"]
+# Pango also renders the PDF report (WeasyPrint); it usually arrives with Chromium anyway.
+PACKAGES = ["chromium", "fonts-noto-cjk", "libpango-1.0-0", "libpangoft2-1.0-0"]
 
 
 def ready() -> bool:
     """Chromium, and the CJK fonts without which Chinese renders as boxes."""
-    return CHROMIUM.exists() and any(CJK_FONTS.glob("NotoSansCJK*"))
+    pango = any(
+        Path(d).glob("libpangoft2-1.0.so*")
+        for d in ("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib")
+    )
+    return CHROMIUM.exists() and any(CJK_FONTS.glob("NotoSansCJK*")) and pango
 
 
 def install_with_apt() -> bool:

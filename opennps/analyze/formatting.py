@@ -35,7 +35,8 @@ def p_value(value: float | None) -> str:
 def interval(summary: Summary) -> str:
     if summary.ci_low is None or summary.ci_high is None:
         return DASH
-    return f"{summary.ci_low:.1f} {_('to')} {summary.ci_high:.1f}"
+    # Not an f-string: xgettext cannot extract a message from inside one.
+    return _("{low} to {high}").format(low=f"{summary.ci_low:.1f}", high=f"{summary.ci_high:.1f}")
 
 
 def confidence_label(confidence: float) -> str:

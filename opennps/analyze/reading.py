@@ -206,7 +206,7 @@ def _delimited_source(path: Path, kind: str, size: int, head: bytes) -> Source:
         notes.append(
             _(
                 "Some text in {name} is not valid UTF-8 (probably Latin-1/Windows-1252 bytes); "
-                "those characters are shown as \ufffd."
+                "those characters are shown as �."
             ).format(name=path.name)
         )
     try:

@@ -39,7 +39,9 @@ def render_markdown(report: AnalysisReport) -> str:
             ],
         )
     if report.compare_last:
-        lines += ["", f"**{_('Last period')}:** {_escape(fmt.comparison_sentence(report))}"]
+        # Outside the f-string so that makemessages extracts it.
+        label = _("Last period")
+        lines += ["", f"**{label}:** {_escape(fmt.comparison_sentence(report))}"]
     for column, rows in report.segments.items():
         lines += ["", f"## {_escape(_('By {column}').format(column=column))}", ""]
         lines += _table(
