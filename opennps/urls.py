@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("opennps.responses.urls")),  # public pages: /s/<public id>, /r/<token>
     path("api/", include("opennps.api.urls")),
     path("", include("opennps.contacts.urls")),  # contacts and imports under /w/<id>/contacts/
+    path("", include("opennps.distribution.urls")),  # public: /u/<token> (unsubscribe)
 ]

@@ -9,3 +9,12 @@ class DistributionConfig(AppConfig):
 
     name = "opennps.distribution"
     verbose_name = _("Distribution")
+
+    def ready(self) -> None:
+        from opennps.distribution.models import Delivery
+        from opennps.distribution.sending import send_delivery
+        from opennps.work.registry import register_queue
+
+        # Batches of 50: fewer claim transactions; a killed worker's unsent rows wait for the
+        # lease to run out and are then sent by another worker (sent ones are skipped).
+        register_queue("invitations", Delivery, send_delivery, batch=50)

@@ -60,6 +60,7 @@ def render_question(
     browser_id: str,
     form: ScoreForm | None = None,
     status: int = 200,
+    preselected: int | None = None,
 ) -> HttpResponse:
     with translation.override(visit.language):
         context = {
@@ -68,8 +69,18 @@ def render_question(
             "action": visit.url(),
             "browser_id": browser_id,
             "scores": score_choices(visit.texts),
+            "preselected": preselected,
         }
     return render_page(request, "responses/question.html", context, visit.language, status)
+
+
+LINK_SCORES = {str(value): value for value in range(11)}  # exactly "0" … "10"
+
+
+def preselected_score(request: HttpRequest) -> int | None:
+    """The score chosen in an e-mail (`?score=9`). Only shown, never stored by a GET: mail
+    scanners open every link; the page posts it (by script, or the visitor's button)."""
+    return LINK_SCORES.get(request.GET.get("score", ""))
 
 
 def question(request: HttpRequest, link: SurveyLink | None) -> HttpResponse:
@@ -84,7 +95,7 @@ def question(request: HttpRequest, link: SurveyLink | None) -> HttpResponse:
     if link.invitation is not None and request.method == "GET":
         mark_invitation_opened(link.invitation)
     if link.may_answer(request, browser_id):
-        page = render_question(request, visit, browser_id)
+        page = render_question(request, visit, browser_id, preselected=preselected_score(request))
     else:
         page = notice(request, "already_answered_visit", visit)
     if new_browser:

@@ -73,10 +73,22 @@
     });
   }
 
+  // A score chosen in an e-mail (?score=9): the GET stored nothing (mail scanners open every
+  // link), so the page sends the score now, as if its confirm button had been pressed.
+  function autosubmit(form) {
+    var confirm = form.querySelector("button[data-confirm]");
+    if (confirm && document.visibilityState !== "hidden") {
+      confirm.click();
+    }
+  }
+
   function enhance() {
     var form = document.querySelector("form[data-enhance=score]");
     if (form && window.fetch && window.FormData && window.DOMParser) {
       enhanceScores(form);
+    }
+    if (form && form.hasAttribute("data-autosubmit")) {
+      autosubmit(form);
     }
     counters();
   }
