@@ -26,6 +26,8 @@ WEB_COMMANDS: dict[str, str] = {
     "apikey": "create an API key for a workspace and print it once",
     "rollups": "rollups rebuild: recompute the dashboard's counts from raw responses",
     "demo_data": "load the demo organisation with 20,000 realistic responses",
+    "import": "import contacts FILE --workspace NAME: CSV/XLSX with a validation report",
+    "campaign": "campaign send --survey ID --channel email: queue invitations to a segment",
 }
 
 
