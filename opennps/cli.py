@@ -15,7 +15,11 @@ import opennps
 # name -> (module, click command attribute, one-line help)
 FILE_COMMANDS: dict[str, tuple[str, str, str]] = {
     "analyze": ("opennps.analyze.command", "analyze", "NPS of a CSV/TSV/XLSX/Parquet/JSONL file"),
-    "text": ("opennps.text.command", "text", "language, drivers and sentiment of comments in a file"),
+    "text": (
+        "opennps.text.command",
+        "text",
+        "language, drivers and sentiment of comments in a file",
+    ),
 }
 
 WEB_COMMANDS: dict[str, str] = {
