@@ -11,6 +11,9 @@ import os
 
 import pytest
 
+# Browser fixtures live in one plugin so the whole run shares one Playwright and one Chromium.
+pytest_plugins = ("tests.browser_fixtures",)
+
 DATABASE_FIXTURES = {
     "db",
     "transactional_db",

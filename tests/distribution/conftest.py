@@ -16,9 +16,6 @@ from opennps.surveys.versions import publish_version
 from opennps.work.registry import QUEUES
 from opennps.work.runner import run_one_pass
 
-# The browser fixtures (Chromium via Playwright) for test_one_click_in_a_browser.py.
-from tests.browser.conftest import browser, live_survey, open_page  # noqa: F401
-
 
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings: Any) -> None:

@@ -1,4 +1,7 @@
-"""Browser tests: Debian's Chromium driven by Playwright against pytest-django's live server.
+"""Browser fixtures: Debian's Chromium driven by Playwright against pytest-django's live server.
+
+Loaded once for the whole suite from tests/conftest.py (pytest_plugins): Playwright's sync API
+allows one instance per process, so every folder's browser tests must share this one.
 
 One browser for the whole session (fast); a fresh context (cookies, locale, viewport) per test.
 Screenshots go to test-artifacts/ (gitignored) for a human to look at.
@@ -26,7 +29,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 
 RUSSIAN = {
     "question": "Насколько вероятно, что вы порекомендуете {brand} другу или коллеге?",
