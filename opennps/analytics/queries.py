@@ -63,6 +63,11 @@ def _rollup_rows(filters: Filters, dimension: str = "") -> QuerySet[Rollup]:
 
 def _sums(rows: QuerySet[Rollup], *group: str) -> list[tuple[tuple, Histogram]]:
     aggregates = {column: Sum(column) for column in SCORE_COLUMNS}
+    if not group:
+        # One SUM over all rows; values() without fields would group by every column.
+        totals = rows.aggregate(**aggregates)
+        counts = tuple(int(totals[column] or 0) for column in SCORE_COLUMNS)
+        return [((), Histogram(counts))] if any(counts) else []
     result = []
     for row in rows.values(*group).annotate(**aggregates).order_by(*group):
         counts = tuple(int(row[column] or 0) for column in SCORE_COLUMNS)
