@@ -30,15 +30,17 @@ class Filters:
     attributes: tuple[tuple[str, str], ...] = ()  # (attribute, value) pairs, all must match
     classes: tuple[str, ...] = ()  # promoter / passive / detractor
     extra: dict[str, str] = field(default_factory=dict, compare=False)
+    # Driver keys of the comment analysis (any of them); only raw rows know a comment's drivers.
+    drivers: tuple[str, ...] = ()
 
     @property
     def needs_raw_rows(self) -> bool:
-        return len(self.attributes) > 1 or bool(self.classes)
+        return len(self.attributes) > 1 or bool(self.classes) or bool(self.drivers)
 
     def with_dates(self, date_from: date | None, date_to: date | None) -> Filters:
         return Filters(
             self.workspace_id, self.survey_ids, date_from, date_to,
-            self.channels, self.attributes, self.classes,
+            self.channels, self.attributes, self.classes, drivers=self.drivers,
         )  # fmt: skip
 
 
@@ -86,6 +88,10 @@ def _raw_responses(filters: Filters):
         responses = responses.filter(channel__in=filters.channels)
     if filters.classes:
         responses = responses.filter(nps_class__in=filters.classes)
+    if filters.drivers:
+        from opennps.comments.filtering import only_drivers
+
+        responses = only_drivers(responses, filters.drivers)
     condition = Q()
     for attribute, value in filters.attributes:
         if attribute == "language":

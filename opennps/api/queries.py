@@ -1,25 +1,28 @@
 """Read-only queries behind the API: filtering responses, the headline summary, cursor pages.
 
-Kept apart from the routers so the later analytics endpoints (trend, segments) reuse the same
-filters, and so the summary can switch to rollups without touching the endpoint.
+Kept apart from the routers so the analytics endpoints (trend, segments) reuse the same filters.
+The summary, the trend and the segments read the rollup whenever it holds the answer (see
+opennps.analytics.dashboard_queries) and aggregate raw responses otherwise.
 """
 
 from __future__ import annotations
 
-import base64
-import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.core import signing
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.db.models.fields.json import KeyTransform
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from opennps.analytics import dashboard_queries
+from opennps.analytics.queries import Filters
+from opennps.api.errors import ApiError
 from opennps.responses.models import Response
-from opennps.stats import DEFAULT_METHOD, Histogram, summarize
+from opennps.stats import DEFAULT_METHOD, summarize
 from opennps.surveys.models import Survey
+from opennps.web.cursors import CursorCodec
 
 CURSOR_SALT = "opennps.api.responses.cursor"
 
@@ -86,34 +89,36 @@ def survey_summary(
 ) -> dict[str, Any]:
     """The headline (n, classes, NPS and its interval) with the keys of `opennps analyze`.
 
-    The database groups by score, so the cost is one small aggregate whatever the number of
-    responses; opennps.stats does the rest on the 11-bin histogram.
+    From the rollup when it can answer (no class filter, at most one attribute filter on a
+    segment attribute), so the cost does not grow with the number of responses; else one
+    aggregate over the matching responses. opennps.stats does the rest on the histogram.
     """
-    responses = filter_responses(Response.objects.filter(survey=survey), filters)
-    counts = responses.order_by().values("score").annotate(answers=Count("id"))
-    histogram = Histogram.from_counts({row["score"]: row["answers"] for row in counts})
+    histogram = dashboard_queries.headline(analytics_filters(survey, filters))
     return summarize(histogram, confidence, method).to_dict()
 
 
-class InvalidCursorError(ValueError):
-    pass
+def analytics_filters(survey: Survey, filters: ResponseFilters) -> Filters:
+    """The API's filters of one survey's responses, as the analytics queries take them."""
+    for _name, value in filters.attributes:
+        if "\x00" in value:
+            # PostgreSQL refuses NUL in text; say so instead of failing in the database.
+            raise ApiError(
+                422, _("An attribute value may not contain a NUL character."), "query.attribute"
+            )
+    return Filters(
+        workspace_id=survey.workspace_id,
+        survey_ids=(survey.pk,),
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+        channels=(filters.channel,) if filters.channel else (),
+        attributes=filters.attributes,
+        classes=(filters.nps_class,) if filters.nps_class else (),
+    )
 
 
-def encode_cursor(response: Response) -> str:
-    """An opaque, signed position after `response` in newest-first order."""
-    position = json.dumps([response.created_at.isoformat(), response.pk])
-    signed = signing.Signer(salt=CURSOR_SALT).sign(position)
-    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str) -> tuple[datetime, int]:
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        signed = base64.urlsafe_b64decode(padded.encode()).decode()
-        created_at, pk = json.loads(signing.Signer(salt=CURSOR_SALT).unsign(signed))
-        return datetime.fromisoformat(created_at), int(pk)
-    except (ValueError, TypeError, signing.BadSignature, UnicodeDecodeError) as error:
-        raise InvalidCursorError(str(error)) from error
+_CURSORS = CursorCodec(CURSOR_SALT)
+encode_cursor = _CURSORS.encode
+decode_cursor = _CURSORS.decode
 
 
 def newest_first_page(

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from opennps.accounts.models import User
+from opennps.surveys.models import Survey
 
 
-def test_a_signed_in_member_goes_to_their_first_workspaces_surveys(team):
+def test_a_member_of_a_workspace_without_surveys_goes_to_its_surveys_page(team):
     response = team.client_for(team.bob).get("/")
     assert response.status_code == 302
     assert response["Location"] == f"/w/{team.workspace.id}/surveys/"
+
+
+def test_once_the_workspace_has_a_survey_a_member_lands_on_its_dashboard(team):
+    Survey.objects.create(workspace=team.workspace, name="NPS", brand="Shop")
+    for path in ("/", f"/w/{team.workspace.id}/"):
+        response = team.client_for(team.bob).get(path)
+        assert response.status_code == 302
+        assert response["Location"] == f"/w/{team.workspace.id}/dashboard/"
 
 
 def test_an_anonymous_visitor_sees_the_landing_page_with_a_sign_in_link(client, db):

@@ -27,6 +27,8 @@ def site_header(context: template.Context) -> dict[str, Any]:
         "membership": membership,
         "workspace": membership.workspace if membership else None,
         "workspaces": list(workspaces_for(user)) if signed_in else [],
+        # Pages name their section ("dashboard") so the menu can mark where the reader is.
+        "nav_section": context.get("nav_section", ""),
     }
 
 
