@@ -32,6 +32,7 @@ WEB_COMMANDS: dict[str, str] = {
     "demo_data": "load the demo organisation with 20,000 realistic responses",
     "import": "import contacts FILE --workspace NAME: CSV/XLSX with a validation report",
     "campaign": "campaign send --survey ID --channel email: queue invitations to a segment",
+    "reanalyse": "reanalyse [--workspace NAME] [--all] [--now]: analyse comments again",
 }
 
 

@@ -69,6 +69,11 @@ FILE_TABLE_WIDTH = 100
     help=_("Respondent column: keep each respondent's latest answer."),
 )
 @click.option(
+    "--comments",
+    metavar="COLUMN",
+    help=_("Comment column: add the drivers table (what the comments are about, and its impact)."),
+)
+@click.option(
     "--skip-invalid", is_flag=True, help=_("Leave out invalid scores and dates instead of failing.")
 )
 @click.option(
@@ -97,6 +102,7 @@ def analyze(
     compare_last: bool,
     benchmark: str | None,
     respondent_id: str | None,
+    comments: str | None,
     skip_invalid: bool,
     output_format: str,
     output: Path | None,
@@ -118,6 +124,7 @@ def analyze(
         benchmark=benchmark,
         respondent_id=respondent_id,
         skip_invalid=skip_invalid,
+        comments=comments,
     )
     try:
         size = file.stat().st_size if file.is_file() else 0

@@ -35,6 +35,7 @@ class AnalyzeOptions:
     benchmark: str | None = None
     respondent_id: str | None = None
     skip_invalid: bool = False
+    comments: str | None = None
 
 
 def check_options(options: AnalyzeOptions) -> tuple[Scale, list[Benchmark] | None]:

@@ -9,6 +9,7 @@ from html import escape
 
 from opennps.analyze import formatting as fmt
 from opennps.analyze.charts import distribution_chart, trend_chart
+from opennps.analyze.drivers import drivers_caption, drivers_headers, drivers_rows, drivers_title
 from opennps.analyze.i18n import _
 from opennps.analyze.report import AnalysisReport
 
@@ -74,6 +75,17 @@ def render_html(report: AnalysisReport) -> str:
         )
     if report.benchmarks is not None:
         body.append(_benchmarks(report))
+    if report.drivers is not None:
+        body.append(
+            _section(
+                drivers_title(report.drivers),
+                _table(
+                    drivers_headers(report.confidence),
+                    drivers_rows(report.drivers),
+                    caption=drivers_caption(report.drivers),
+                ),
+            )
+        )
     notes = [*fmt.data_quality_lines(report), *report.notes]
     if fmt.has_low_sample(report):
         notes.append(fmt.low_sample_footnote())

@@ -47,6 +47,11 @@ def report_to_dict(report: AnalysisReport) -> dict[str, Any]:
         }
     if report.benchmarks is not None:
         data["benchmarks"] = [_benchmark(benchmark) for benchmark in report.benchmarks]
+    if report.drivers is not None:
+        data["comment_column"] = report.drivers.comment_column
+        data["comments"] = report.drivers.comments
+        data["drivers_rules_only"] = report.drivers.rules_only
+        data["drivers"] = [impact.to_dict() for impact in report.drivers.impacts]
     data["notes"] = list(report.notes)
     return data
 

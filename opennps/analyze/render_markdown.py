@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from opennps.analyze import formatting as fmt
+from opennps.analyze.drivers import drivers_caption, drivers_headers, drivers_rows, drivers_title
 from opennps.analyze.i18n import _
 from opennps.analyze.report import AnalysisReport
 from opennps.stats import Summary
@@ -91,6 +92,13 @@ def render_markdown(report: AnalysisReport) -> str:
                 for benchmark in report.benchmarks
             ],
         )
+    if report.drivers is not None:
+        lines += ["", f"## {_escape(drivers_title(report.drivers))}", ""]
+        lines += _table(
+            drivers_headers(report.confidence),
+            [[_escape(row[0]), *row[1:]] for row in drivers_rows(report.drivers)],
+        )
+        lines += ["", _escape(drivers_caption(report.drivers))]
     notes = [*fmt.data_quality_lines(report), *report.notes]
     if fmt.has_low_sample(report):
         notes.append(fmt.low_sample_footnote())

@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from opennps.analyze import formatting as fmt
+from opennps.analyze.drivers import drivers_caption, drivers_headers, drivers_rows, drivers_title
 from opennps.analyze.i18n import _
 from opennps.analyze.report import AnalysisReport, SegmentRow, TrendPoint
 
@@ -33,6 +34,8 @@ def _sections(report: AnalysisReport, width: int) -> list[RenderableType]:
         sections.append(_segments(report, column, rows))
     if report.benchmarks is not None:
         sections.append(_benchmarks(report))
+    if report.drivers is not None:
+        sections.append(_drivers(report))
     notes = [*fmt.data_quality_lines(report), *report.notes]
     if fmt.has_low_sample(report):
         notes.append(fmt.low_sample_footnote())
@@ -139,6 +142,15 @@ def _benchmarks(report: AnalysisReport) -> RenderableType:
             str(benchmark.year) if benchmark.year is not None else _("not given"),
         )
     table.caption = _("Published figures use other methods and panels; compare with care.")
+    return table
+
+
+def _drivers(report: AnalysisReport) -> RenderableType:
+    assert report.drivers is not None
+    table = _table(drivers_title(report.drivers), drivers_headers(report.confidence))
+    for row in drivers_rows(report.drivers):
+        table.add_row(Text(row[0]), *row[1:])
+    table.caption = drivers_caption(report.drivers)
     return table
 
 

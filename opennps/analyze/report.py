@@ -13,6 +13,7 @@ from pathlib import Path
 import polars as pl
 
 from opennps.analyze import aggregate as agg
+from opennps.analyze.drivers import DriversTable, drivers_table
 from opennps.analyze.errors import AnalyzeError
 from opennps.analyze.i18n import _
 from opennps.analyze.invalid import (
@@ -112,6 +113,7 @@ class AnalysisReport:
     respondent_column: str | None = None
     skipped_duplicates: int | None = None
     notes: list[str] = field(default_factory=list)
+    drivers: DriversTable | None = None
 
 
 def analyze_file(
@@ -207,6 +209,11 @@ def analyze_file(
     for name, key in zip(selection.segments, selection.segment_keys, strict=True):
         report.segments[name] = _segment_rows(answers, key, histogram, options)
     report.notes += _notes(report, table, day_first)
+    if options.comments:
+        phase(_("classifying comments"))
+        report.drivers = drivers_table(
+            source, selection.score, options.comments, scale, options.confidence, options.method
+        )
     return report
 
 

@@ -96,6 +96,23 @@ def classify(
         _table(rows, comments, results)
 
 
+@text.command(
+    name="reanalyse",
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+    add_help_option=False,
+)
+@click.pass_context
+def reanalyse(context: click.Context) -> None:
+    """Analyse stored comments again after a taxonomy change (needs the database):
+    [--workspace NAME] [--all] [--now]. Runs the `reanalyse` management command."""
+    import os
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opennps.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["opennps", "reanalyse", *context.args])
+
+
 def read_comments(
     file: Path, column: str, score_column: str | None
 ) -> tuple[list[int], list[Comment]]:
