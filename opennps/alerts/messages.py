@@ -1,0 +1,167 @@
+"""What alerts and webhooks say about an answer.
+
+An answer to an anonymous (eNPS) survey is described without anything that could identify the
+person: no contact, no attributes, no invitation; and every message says so, so nobody wonders
+whether it was left out by mistake.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from opennps.alerts.models import AlertRule
+from opennps.responses.models import Response
+
+
+@dataclass(frozen=True)
+class AlertText:
+    subject: str
+    text: str
+
+
+def response_payload(response: Response) -> dict[str, Any]:
+    """The response as the API shows it (same keys), for webhooks of response events."""
+    contact = response.contact
+    return {
+        "id": response.pk,
+        "workspace_id": response.workspace_id,
+        "survey_id": response.survey_id,
+        "score": response.score,
+        "nps_class": response.nps_class,
+        "comment": response.comment,
+        "third_answer": response.third_answer,
+        "answers": response.answers,
+        "channel": response.channel,
+        "language": response.language,
+        "attributes": response.attributes,
+        "contact": None
+        if contact is None
+        else {"id": contact.pk, "external_id": contact.external_id, "email": contact.email},
+        "created_at": response.created_at,
+        "updated_at": response.updated_at,
+    }
+
+
+def responses_link(response: Response) -> str:
+    path = reverse("verbatims:responses", args=[response.workspace_id])
+    return f"{settings.BASE_URL}{path}?{urlencode({'survey': response.survey_id})}"
+
+
+def _contact_facts(response: Response) -> dict[str, Any] | None:
+    contact = response.contact
+    if contact is None:
+        return None
+    return {
+        "id": contact.pk,
+        "external_id": contact.external_id,
+        "name": contact.name,
+        "email": contact.email,
+        "account": contact.account.name if contact.account_id else "",
+    }
+
+
+def alert_payload(rule: AlertRule, response: Response) -> dict[str, Any]:
+    """The body of an alert webhook; for eNPS without contact or attributes."""
+    anonymous = response.survey.is_anonymous
+    answer: dict[str, Any] = {
+        "id": response.pk,
+        "survey_id": response.survey_id,
+        "survey": response.survey.name,
+        "score": response.score,
+        "nps_class": response.nps_class,
+        "comment": response.comment,
+        "created_at": response.created_at,
+        "anonymous": anonymous,
+    }
+    if not anonymous:
+        answer["contact"] = _contact_facts(response)
+        answer["attributes"] = response.attributes
+    return {
+        "event": "alert",
+        "rule": {"id": rule.pk, "name": rule.name},
+        "workspace_id": rule.workspace_id,
+        "response": answer,
+        "link": responses_link(response),
+    }
+
+
+def _class_name(nps_class: str) -> str:
+    return {
+        "detractor": _("detractor"),
+        "passive": _("passive"),
+        "promoter": _("promoter"),
+    }.get(nps_class, nps_class)
+
+
+def _answer_lines(response: Response) -> list[str]:
+    lines = [
+        _("Survey: %(survey)s") % {"survey": response.survey.name},
+        _("Score: %(score)s (%(class)s)")
+        % {"score": response.score, "class": _class_name(response.nps_class)},
+        _("Comment: %(comment)s") % {"comment": response.comment or "–"},
+    ]
+    if response.survey.is_anonymous:
+        lines.append(
+            _(
+                "This is an anonymous employee survey (eNPS): who answered is not shown, "
+                "and cannot be."
+            )
+        )
+        return lines
+    contact = _contact_facts(response)
+    if contact is not None:
+        who = contact["name"] or contact["email"] or contact["external_id"] or f"#{contact['id']}"
+        if contact["email"] and contact["email"] != who:
+            who = f"{who} <{contact['email']}>"
+        lines.append(_("Contact: %(who)s") % {"who": who})
+        if contact["account"]:
+            lines.append(_("Account: %(account)s") % {"account": contact["account"]})
+    return lines
+
+
+def alert_text(rule: AlertRule, response: Response, language: str) -> AlertText:
+    """The e-mail (and chat message) for one matching answer, in `language`."""
+    with translation.override(language):
+        subject = _("%(rule)s: a %(class)s scored %(score)s on %(survey)s") % {
+            "rule": rule.name,
+            "class": _class_name(response.nps_class),
+            "score": response.score,
+            "survey": response.survey.name,
+        }
+        lines = [
+            _("An answer matched the alert rule “%(rule)s”.") % {"rule": rule.name},
+            "",
+            *_answer_lines(response),
+            "",
+            _("See the responses: %(link)s") % {"link": responses_link(response)},
+        ]
+        return AlertText(subject=subject, text="\n".join(lines))
+
+
+def digest_text(rule: AlertRule, responses: list[Response], on: date, language: str) -> AlertText:
+    """One e-mail listing every answer that matched `rule` on the day `on`."""
+    with translation.override(language):
+        day = date_format(on, "DATE_FORMAT")
+        subject = _("%(rule)s: %(count)s answers matched on %(day)s") % {
+            "rule": rule.name,
+            "count": len(responses),
+            "day": day,
+        }
+        lines = [
+            _("Daily digest of the alert rule “%(rule)s” for %(day)s: %(count)s answers.")
+            % {"rule": rule.name, "day": day, "count": len(responses)},
+        ]
+        for number, response in enumerate(responses, start=1):
+            lines += ["", f"{number}.", *_answer_lines(response)]
+        if responses:
+            lines += ["", _("See the responses: %(link)s") % {"link": responses_link(responses[0])}]
+        return AlertText(subject=subject, text="\n".join(lines))
