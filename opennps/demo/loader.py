@@ -33,6 +33,7 @@ from opennps.demo.company import (
     SurveyPlan,
 )
 from opennps.demo.generator import DemoData, generate
+from opennps.demo.loop import analyse_demo_comments, open_demo_cases
 from opennps.demo.timing import DAY, HISTORY
 from opennps.distribution.models import Invitation
 from opennps.responses.models import IdempotencyKey, Response
@@ -113,6 +114,9 @@ def load_demo(
     invitations = _insert_invitations(surveys, contacts, data)
     _insert_responses(surveys, versions, contacts, invitations, data)
     _declare_segments(workspaces)
+    # The bulk insert skipped the response listeners: analyse and open cases here instead.
+    analyse_demo_comments(workspaces[CUSTOMER_WORKSPACE], now)
+    open_demo_cases(workspaces[CUSTOMER_WORKSPACE], now, seed)
     organisation = workspaces[CUSTOMER_WORKSPACE].organisation
     return LoadResult(
         loaded=True,

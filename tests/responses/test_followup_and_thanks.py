@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from opennps.responses.models import Response
@@ -118,10 +120,13 @@ def test_the_thank_you_message_depends_on_the_class(client, survey, score, messa
 def test_promoters_get_the_call_to_action(client, full_survey):
     client.post(f"/s/{full_survey.public_id}", {"score": "10"})
     html = html_of(client.get(f"/s/{full_survey.public_id}/thanks"))
-    assert (
-        '<a class="cta" href="https://reviews.example/shop" rel="noopener">Leave us a review</a>'
-        in html
+    # The link goes through /go/<token>, which counts the click and redirects (opennps.cases).
+    match = re.search(
+        r'<a class="cta" href="(/go/[^"]+)" rel="noopener">Leave us a review</a>', html
     )
+    assert match is not None
+    go = client.get(match.group(1))
+    assert go.status_code == 302 and go["Location"] == "https://reviews.example/shop"
 
 
 @pytest.mark.parametrize("score", ["0", "8"])

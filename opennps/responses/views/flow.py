@@ -203,6 +203,11 @@ def thanks(request: HttpRequest, link: SurveyLink | None) -> HttpResponse:
     assert response is not None and visit is not None
     texts = visit.texts
     cta_url = visit.content.get("promoter_cta_url", "") if response.nps_class == "promoter" else ""
+    if cta_url:
+        from opennps.cases.promoter_links import promoter_link
+
+        # Through /go/<token>, which counts the click (promoter activation) and redirects.
+        cta_url = promoter_link(response)
     context = {
         **survey_context(visit, "thanks"),
         "message": texts.get(f"thanks_{response.nps_class}", ""),
