@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -40,6 +41,14 @@ class Response(models.Model):
         Invitation, on_delete=models.SET_NULL, null=True, blank=True, related_name="responses"
     )
     attributes = models.JSONField(default=dict, blank=True)
+    # Who recorded a phone interview (channel "phone"); empty for answers people gave themselves.
+    interviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     # Hash of a random per-browser id (open links): lets a re-submission update the same row.
     respondent_key = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(db_index=True)
