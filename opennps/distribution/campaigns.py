@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
@@ -17,13 +17,14 @@ from opennps.distribution.models import (
     Invitation,
     InvitationStatus,
 )
-from opennps.distribution.segments import reachable_by_email, segment_contacts
+from opennps.distribution.segments import reachable_by, segment_contacts
+from opennps.distribution.sms.providers import sms_configured
 from opennps.distribution.tokens import new_seed, token_hash_from_seed
 from opennps.surveys.models import Survey, SurveyStatus
 from opennps.work.models import WorkStatus
 
 BATCH = 2000
-CHANNELS = (Channel.EMAIL,)  # SMS and the others arrive with their own senders
+CHANNELS = (Channel.EMAIL, Channel.SMS)
 
 
 class CampaignError(ValueError):
@@ -38,14 +39,22 @@ def queue_campaign(
     *,
     created_by: Any = None,
     scheduled_at: datetime | None = None,
+    spread_over: timedelta | None = None,
 ) -> Campaign:
     """One invitation and one pending delivery per reachable contact of the segment.
+
+    With `spread_over`, the messages are due at evenly spaced times from `scheduled_at` (or now)
+    across that period instead of all at once (relationship surveys).
 
     All in one transaction, so a campaign is queued completely or not at all; the unique
     (campaign, contact) constraint makes a second invitation to the same person impossible.
     """
     if channel not in CHANNELS:
-        raise CampaignError(f"channel {channel!r} cannot send campaigns yet; use email")
+        raise CampaignError(f"channel {channel!r} cannot send campaigns; use email or sms")
+    if channel == Channel.SMS and not sms_configured(survey.workspace_id):
+        raise CampaignError(
+            "no SMS provider is configured: set OPENNPS_SMS_PROVIDER or the workspace's SMS settings"
+        )
     if survey.status != SurveyStatus.ACTIVE:
         raise CampaignError(f"survey {survey.pk} is {survey.status}; activate it first")
     segment = segment or {}
@@ -58,7 +67,7 @@ def queue_campaign(
         scheduled_at=scheduled_at,
         created_by=created_by,
     )
-    contacts = reachable_by_email(segment_contacts(survey.workspace, segment))
+    contacts = reachable_by(channel, segment_contacts(survey.workspace, segment))
     contact_ids = list(contacts.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(contact_ids), BATCH):
         rows = []
@@ -79,9 +88,13 @@ def queue_campaign(
     due = scheduled_at or timezone.now()
     invitation_ids = Invitation.objects.filter(campaign=campaign).values_list("pk", flat=True)
     ids = list(invitation_ids.order_by("pk"))
+    step = spread_over / len(ids) if spread_over and ids else timedelta(0)
     for start in range(0, len(ids), BATCH):
         Delivery.objects.bulk_create(
-            [Delivery(invitation_id=pk, next_attempt_at=due) for pk in ids[start : start + BATCH]]
+            [
+                Delivery(invitation_id=pk, next_attempt_at=due + step * (start + offset))
+                for offset, pk in enumerate(ids[start : start + BATCH])
+            ]
         )
     campaign.contacts_count = len(ids)
     campaign.save(update_fields=["contacts_count"])

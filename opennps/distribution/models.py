@@ -195,3 +195,25 @@ class Delivery(WorkItem):
 
     def __str__(self) -> str:
         return f"{self.kind} #{self.pk} ({self.status})"
+
+
+# Models of triggers, relationship schedules and SMS settings live in their own module.
+from opennps.distribution.models_automation import (  # noqa: E402
+    Event,
+    RelationshipRun,
+    RelationshipSchedule,
+    SmsSettings,
+    TriggerRule,
+)
+
+__all__ = [
+    "Campaign",
+    "Delivery",
+    "DistributionSettings",
+    "Event",
+    "Invitation",
+    "RelationshipRun",
+    "RelationshipSchedule",
+    "SmsSettings",
+    "TriggerRule",
+]

@@ -71,3 +71,17 @@ def reachable_by_email(contacts: QuerySet[Contact]) -> QuerySet[Contact]:
         # every contact who never gave a consent decision.
         .filter(Q(consent__email__isnull=True) | Q(consent__email__granted=True))
     )
+
+
+def reachable_by_sms(contacts: QuerySet[Contact]) -> QuerySet[Contact]:
+    """Contacts with a phone number who may receive SMS (as reachable_by_email for e-mail)."""
+    return (
+        contacts.exclude(phone="")
+        .exclude(do_not_contact=True)
+        .exclude(unsubscribed__has_key="sms")
+        .filter(Q(consent__sms__isnull=True) | Q(consent__sms__granted=True))
+    )
+
+
+def reachable_by(channel: str, contacts: QuerySet[Contact]) -> QuerySet[Contact]:
+    return reachable_by_sms(contacts) if channel == "sms" else reachable_by_email(contacts)

@@ -5,7 +5,10 @@ and a retry after an SMTP error rebuilds the same message — the same link (tok
 Message-ID. The one window for a duplicate is between the server's "250 OK" and the UPDATE that
 records sent_at: a worker killed there sends that one message twice (its lease runs out and another
 worker retries it). Each worker has at most one message in that window, so a kill duplicates at
-most one message per killed worker (docs/distribution.md).
+most one message per killed worker (docs/distribution.md). That is why sent_at is written per
+message while the rest of a batch's bookkeeping (the delivery rows' outcome, the reminder rows) is
+written once per batch by `finish_batch`: a worker killed before that leaves the rows running, and
+the worker that picks them up skips each sent one and plans its missing reminder.
 """
 
 from __future__ import annotations
@@ -17,18 +20,22 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.mail import get_connection
+from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
 from django.db.models import Case, F, Value, When
 from django.utils import timezone
 
 from opennps.distribution.messages import Composer
 from opennps.distribution.models import (
     CampaignStatus,
+    Channel,
     Delivery,
     DeliveryKind,
     DistributionSettings,
     Invitation,
     InvitationStatus,
 )
+from opennps.distribution.sms.providers import SmsNotConfigured, SmsRejected
+from opennps.distribution.sms.sending import send_sms_invitation
 from opennps.distribution.throttling import (
     Decision,
     quiet_until,
@@ -63,7 +70,7 @@ class _Mailer:
         self.connection: Any = None
         self.key: tuple[Any, ...] = ()
 
-    def send(self, message: Any) -> None:
+    def open(self) -> Any:
         from django.conf import settings
 
         key = (settings.EMAIL_BACKEND, getattr(settings, "EMAIL_HOST", ""), settings.EMAIL_PORT)
@@ -72,11 +79,31 @@ class _Mailer:
             self.connection = get_connection(fail_silently=False)
             self.connection.open()
             self.key = key
-        message.connection = self.connection
+        return self.connection
+
+    def send(self, message: Any) -> None:
+        message.connection = self.open()
         try:
             message.send()
         except Exception:
             self.close()  # a broken conversation is not reused; the retry opens a new one
+            raise
+
+    def deliver(self, composer: Composer, invitation: Invitation, token: str, kind: str) -> None:
+        """Send one invitation's message: over SMTP as the composer's prepared bytes when it has
+        them, otherwise (another mail backend, an address MIME must encode) as a built message."""
+        connection = self.open()
+        wire = (
+            composer.wire(invitation, token, kind) if isinstance(connection, SmtpBackend) else None
+        )
+        if wire is None:
+            self.send(composer.build(invitation, token, kind))
+            return
+        sender, recipient, data = wire
+        try:
+            connection.connection.sendmail(sender, [recipient], data)
+        except Exception:
+            self.close()
             raise
 
     def close(self) -> None:
@@ -123,6 +150,8 @@ class Batch:
 
 
 _batch = Batch()
+# Reminder rows of messages sent in the current batch; finish_batch writes them in one INSERT.
+_reminders: dict[int, datetime] = {}
 
 
 def _skip_reason(delivery: Delivery, invitation: Invitation) -> str | None:
@@ -137,9 +166,27 @@ def _skip_reason(delivery: Delivery, invitation: Invitation) -> str | None:
     campaign = invitation.campaign
     if campaign is not None and campaign.status == CampaignStatus.CANCELLED:
         return "cancelled"
-    if not invitation.contact.email or not invitation.contact.may_receive("email"):
+    if not reachable(invitation):
         return "cancelled"
     return None
+
+
+def reachable(invitation: Invitation) -> bool:
+    """The contact has an address on the invitation's channel and may receive messages there."""
+    contact = invitation.contact
+    address = contact.phone if invitation.channel == Channel.SMS else contact.email
+    return bool(address) and contact.may_receive(invitation.channel)
+
+
+def _expired(delivery: Delivery, invitation: Invitation) -> bool:
+    """A first message whose invitation expired before it could go out (trigger rules set
+    expires_at; throttling or quiet hours may have kept deferring it)."""
+    return (
+        delivery.kind == DeliveryKind.INVITATION
+        and invitation.sent_at is None
+        and invitation.expires_at is not None
+        and invitation.expires_at <= timezone.now()
+    )
 
 
 def _quiet_until(invitation: Invitation, rules: DistributionSettings) -> datetime | None:
@@ -181,11 +228,17 @@ def send_delivery(delivery: Delivery) -> None:
     batch = batch_for(delivery)
     invitation = batch.invitations[delivery.invitation_id]
     reason = _skip_reason(delivery, invitation)
+    if reason == "already sent" and invitation.sent_at is not None:
+        # A batch cut short by a kill: the message went, its reminder row may not have.
+        _plan_reminder(invitation, invitation.sent_at, batch.rules[invitation.workspace_id])
     if reason == "cancelled":
         _stop(invitation, InvitationStatus.CANCELLED)
     if reason == "no reminder":
         Invitation.objects.filter(pk=invitation.pk).update(token_seed="")
     if reason is not None:
+        return
+    if _expired(delivery, invitation):
+        _stop(invitation, InvitationStatus.EXPIRED)
         return
     if not invitation.token_seed:
         raise PermanentFailure("the invitation has no link left to send (its token is gone)")
@@ -214,6 +267,26 @@ def send_delivery(delivery: Delivery) -> None:
     _send(delivery, invitation, batch.composer, rules.reminder_after_days, reminder)
 
 
+def _plan_reminder(invitation: Invitation, sent_at: datetime, rules: DistributionSettings) -> None:
+    if (
+        rules.reminder_after_days > 0
+        and invitation.channel != Channel.SMS
+        and invitation.token_seed
+    ):
+        _reminders[invitation.pk] = sent_at + timedelta(days=rules.reminder_after_days)
+
+
+def finish_batch(succeeded: list[Delivery]) -> None:
+    """Write the batch's reminder rows (one INSERT); the runner then marks the rows done."""
+    rows = [
+        Delivery(invitation_id=pk, kind=DeliveryKind.REMINDER, next_attempt_at=due)
+        for pk, due in _reminders.items()
+    ]
+    _reminders.clear()
+    if rows:
+        Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+
+
 def _send(
     delivery: Delivery,
     invitation: Invitation,
@@ -225,20 +298,24 @@ def _send(
         # A slow server ate the lease: another worker may own this row now. Sending anyway could
         # duplicate the message; failing puts it back for a retry (which skips it once sent).
         raise RuntimeError("the lease on this delivery is nearly over; retrying later")
-    message = composer.build(invitation, token_from_seed(invitation.token_seed), delivery.kind)
-    try:
-        mailer.send(message)
-    except smtplib.SMTPRecipientsRefused as error:
-        # The address does not exist (a hard bounce at the door): no retry, no reminder.
-        _stop(invitation, InvitationStatus.BOUNCED)
-        raise PermanentFailure(f"recipient refused: {error.recipients}") from error
+    if invitation.channel == Channel.SMS:
+        _send_sms(invitation, composer)
+    else:
+        token = token_from_seed(invitation.token_seed)
+        try:
+            mailer.deliver(composer, invitation, token, delivery.kind)
+        except smtplib.SMTPRecipientsRefused as error:
+            # The address does not exist (a hard bounce at the door): no retry, no reminder.
+            _stop(invitation, InvitationStatus.BOUNCED)
+            raise PermanentFailure(f"recipient refused: {error.recipients}") from error
     now = timezone.now()
     if reminder:
         Invitation.objects.filter(pk=invitation.pk).update(reminded_at=now, token_seed="")
         invitation.reminded_at = now
         return
     invitation.sent_at = now
-    plan_reminder = reminder_days > 0
+    # SMS gets no reminder: a second text to a phone is more intrusive than a second e-mail.
+    plan_reminder = reminder_days > 0 and invitation.channel != Channel.SMS
     # One UPDATE: sent_at, and the status moves to sent only from queued or throttled (an opened
     # invitation — someone already had the link — keeps its later state).
     Invitation.objects.filter(pk=invitation.pk).update(
@@ -253,13 +330,13 @@ def _send(
         ),
     )
     if plan_reminder:
-        Delivery.objects.bulk_create(
-            [
-                Delivery(
-                    invitation_id=invitation.pk,
-                    kind=DeliveryKind.REMINDER,
-                    next_attempt_at=now + timedelta(days=reminder_days),
-                )
-            ],
-            ignore_conflicts=True,
-        )
+        _reminders[invitation.pk] = now + timedelta(days=reminder_days)
+
+
+def _send_sms(invitation: Invitation, composer: Composer) -> None:
+    try:
+        send_sms_invitation(invitation, token_from_seed(invitation.token_seed), composer)
+    except (SmsRejected, SmsNotConfigured) as error:
+        # A refused number or no provider at all: retrying cannot help.
+        _stop(invitation, InvitationStatus.FAILED)
+        raise PermanentFailure(str(error)) from error

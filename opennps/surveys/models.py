@@ -12,8 +12,13 @@ from opennps.surveys.wording import SUPPORTED_LANGUAGES
 
 
 def new_public_id() -> str:
-    """12 URL-safe characters (72 random bits): unguessable, short enough for a QR code."""
-    return secrets.token_urlsafe(9)
+    """12 URL-safe characters (72 random bits): unguessable, short enough for a QR code.
+
+    Never starting with "-", which a command line would read as an option (`--survey -x…`).
+    """
+    while (public_id := secrets.token_urlsafe(9)).startswith("-"):
+        pass
+    return public_id
 
 
 class SurveyKind(models.TextChoices):

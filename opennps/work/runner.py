@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db import close_old_connections, connection
 
-from opennps.work.claiming import claim, complete, fail
+from opennps.work.claiming import claim, complete, complete_many, fail
 from opennps.work.registry import QUEUES, PermanentFailure, Queue
 
 log = logging.getLogger("opennps.worker")
@@ -29,7 +29,9 @@ def run_one_pass(queues: list[Queue] | None = None, tally: Tally | None = None) 
     tally = tally or Tally()
     ran = 0
     for queue in queues or list(QUEUES.values()):
-        for item in claim(queue.model, limit=queue.batch):
+        succeeded = []
+        items = claim(queue.model, limit=queue.batch)
+        for item in items:
             ran += 1
             tally.by_queue[queue.name] = tally.by_queue.get(queue.name, 0) + 1
             try:
@@ -45,10 +47,17 @@ def run_one_pass(queues: list[Queue] | None = None, tally: Tally | None = None) 
                     "%s #%s failed (attempt %s): %r", queue.name, item.pk, item.attempts, error
                 )
             else:
-                recorded = complete(item)
                 tally.done += 1
+                if queue.finish is not None:
+                    succeeded.append(item)
+                    continue
+                recorded = complete(item)
             if not recorded:
                 tally.lost += 1
+        if queue.finish is not None and items:
+            # A failure here leaves the rows running; they are retried when the lease runs out.
+            queue.finish(succeeded)
+            tally.lost += len(succeeded) - complete_many(succeeded)
     return ran
 
 

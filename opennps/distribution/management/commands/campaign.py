@@ -21,7 +21,7 @@ class Command(BaseCommand):
         actions = parser.add_subparsers(dest="action", required=True)
         send = actions.add_parser("send", help="queue a campaign and print its id")
         send.add_argument("--survey", required=True, help="survey id (number) or public id")
-        send.add_argument("--channel", required=True, choices=["email"])
+        send.add_argument("--channel", required=True, choices=["email", "sms"])
         send.add_argument(
             "--segment",
             default="",

@@ -1,0 +1,1 @@
+"""SMS: segment counting, providers, message text, sending and inbound replies."""
