@@ -12,21 +12,17 @@ from ninja import Header, Query, Router, Status
 from opennps.api.auth import ADMIN, READ, WRITE_RESPONSES, workspace_id
 from opennps.api.errors import ApiError
 from opennps.api.idempotency import IdempotencyKeyReusedError, create_once, fingerprint
-from opennps.api.queries import (
-    InvalidCursorError,
-    ResponseFilters,
-    filter_responses,
-    newest_first_page,
-)
+from opennps.api.queries import ResponseFilters, filter_responses, newest_first_page
 from opennps.api.schemas.filters import ResponseListQuery
 from opennps.api.schemas.responses import ResponseCreateIn, ResponseListOut, ResponseOut
-from opennps.api.surveys import survey_or_404
 from opennps.contacts.actions import find_contact
 from opennps.contacts.models import Contact
 from opennps.responses.actions import Answer, create_response, delete_response
 from opennps.responses.models import Response
+from opennps.responses.prefetch import known_version_id, survey_for_writing, version_content
 from opennps.surveys.models import Survey, SurveyStatus
 from opennps.surveys.versions import latest_version
+from opennps.web.cursors import InvalidCursorError
 
 router = Router(tags=["responses"])
 
@@ -104,7 +100,9 @@ def _checked_answers(survey: Survey, answers: dict[str, Any]) -> dict[str, Any]:
     """Answers must belong to the survey's extra questions and fit their kind."""
     if not answers:
         return answers
-    questions = {q["key"]: q["kind"] for q in latest_version(survey).content.get("questions", [])}
+    version_id = known_version_id(survey)
+    content = version_content(version_id) if version_id else latest_version(survey).content
+    questions = {q["key"]: q["kind"] for q in content.get("questions", [])}
     for key, value in answers.items():
         field = f"body.answers.{key}"
         kind = questions.get(key)
@@ -147,7 +145,10 @@ def create(
     """Store one answer (server to server). Needs `responses:write`. With an `Idempotency-Key`,
     a retry with the same body returns the first response again (201, header
     `Idempotent-Replayed: true`); the same key with another body is a 422."""
-    survey = survey_or_404(request, survey_id)
+    # With the latest version and the segment keys, so storing asks for neither again.
+    survey = survey_for_writing(workspace_id=workspace_id(request), id=survey_id)
+    if survey is None:
+        raise Http404
 
     def store() -> Response:
         # Checked only when storing: a retry of a request that succeeded is replayed even if
@@ -185,7 +186,17 @@ def create(
         ) from None
     if outcome.replayed:
         response[IDEMPOTENT_REPLAYED_HEADER] = "true"
-    return Status(201, response_json(response_or_404(request, outcome.response.pk)))
+    stored = outcome.response
+    if (
+        not outcome.replayed
+        and payload.created_at is None
+        and stored.version_id == known_version_id(survey)
+    ):
+        # Just written from this request: the object in hand is what a read would give (a given
+        # created_at is read back instead, so it comes out in UTC like every other read).
+        stored.version_number = survey.latest_version_number  # type: ignore[attr-defined]
+        return Status(201, response_json(stored))
+    return Status(201, response_json(response_or_404(request, stored.pk)))
 
 
 @router.get(

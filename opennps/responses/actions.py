@@ -10,11 +10,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from opennps.accounts.models import hash_secret
-from opennps.analytics.rollups import apply_change, facts_of
+from opennps.analytics.rollups import apply_change, facts_of, segment_keys
 from opennps.contacts.models import Contact
 from opennps.distribution.models import Invitation, InvitationStatus
+from opennps.responses.events import ResponseEvent, announce
 from opennps.responses.locking import lock_respondent
 from opennps.responses.models import COMMENT_MAX_LENGTH, Response
+from opennps.responses.prefetch import known_segment_keys, known_version_id
 from opennps.stats.classify import classify, validate_score
 from opennps.surveys.models import Survey
 from opennps.surveys.versions import latest_version_id
@@ -62,8 +64,11 @@ def create_response(
     invitation: Invitation | None = None,
     respondent_key: str = "",
     created_at: datetime | None = None,
+    interviewer: Any = None,
 ) -> Response:
     """Store a new response. eNPS responses never keep the contact or the invitation.
+
+    `interviewer` is the user who recorded a phone interview (None when people answered themselves).
 
     Input is checked before any write, so a refusal leaves the caller's transaction usable; the
     writes join the caller's transaction (no savepoint: if one fails, the whole answer fails).
@@ -76,7 +81,7 @@ def create_response(
     response = Response(
         workspace_id=survey.workspace_id,
         survey=survey,
-        version_id=latest_version_id(survey),
+        version_id=known_version_id(survey) or latest_version_id(survey),
         comment=comment,
         third_answer=third_answer,
         answers=answer.answers,
@@ -87,13 +92,21 @@ def create_response(
         attributes=answer.attributes,
         respondent_key=respondent_key,
         created_at=created_at or now,
+        interviewer=interviewer,
     )
     _apply_score(response, score, now)
     with transaction.atomic(savepoint=False):
         response.save()
-        apply_change(None, facts_of(response))
         if invitation is not None:
             _mark_invitation_answered(invitation)
+        announce(
+            response,
+            ResponseEvent.CREATED,
+            frozenset({"score", "comment", "third_answer", "answers"}),
+        )
+        # Last: every writer of the survey's day updates the same rollup rows, and holds their
+        # row locks until it commits; the shorter that is, the more answers per second.
+        apply_change(None, facts_of(response, known_segment_keys(survey)))
     return response
 
 
@@ -226,10 +239,12 @@ def mark_invitation_opened(invitation: Invitation) -> None:
 def update_score(response: Response, score: object) -> Response:
     score = validate_score(score)
     with transaction.atomic(savepoint=False):
-        before = facts_of(response)
+        keys = segment_keys(response.workspace_id)
+        before = facts_of(response, keys)
         _apply_score(response, score, timezone.now())
         response.save(update_fields=["score", "nps_class", "updated_at"])
-        apply_change(before, facts_of(response))
+        announce(response, ResponseEvent.UPDATED, frozenset({"score"}))
+        apply_change(before, facts_of(response, keys))  # last, as in create_response
     return response
 
 
@@ -252,11 +267,14 @@ def update_followup(
         response.answers = {**response.answers, **answers}
         fields.append("answers")
     response.updated_at = timezone.now()
-    response.save(update_fields=fields)
+    with transaction.atomic(savepoint=False):
+        response.save(update_fields=fields)
+        announce(response, ResponseEvent.UPDATED, frozenset(fields) - {"updated_at"})
     return response
 
 
 @transaction.atomic(savepoint=False)
 def delete_response(response: Response) -> None:
     apply_change(facts_of(response), None)
+    announce(response, ResponseEvent.DELETED, frozenset())
     response.delete()

@@ -9,3 +9,12 @@ class ResponsesConfig(AppConfig):
 
     name = "opennps.responses"
     verbose_name = _("Responses")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from opennps.responses.prefetch import forget_version
+        from opennps.surveys.models import SurveyVersion
+
+        post_save.connect(forget_version, sender=SurveyVersion, dispatch_uid="forget_version")
+        post_delete.connect(forget_version, sender=SurveyVersion, dispatch_uid="forget_version_d")

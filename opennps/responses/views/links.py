@@ -22,6 +22,7 @@ from opennps.responses.actions import (
     revisable,
 )
 from opennps.responses.models import Response
+from opennps.responses.prefetch import survey_for_writing
 from opennps.responses.views.guards import remembered_answer_id
 from opennps.surveys.models import Survey
 
@@ -101,7 +102,8 @@ class SurveyLink:
 def open_link(public_id: str) -> SurveyLink | None:
     if not PUBLIC_ID.match(public_id):
         return None
-    survey = Survey.objects.filter(public_id=public_id).first()
+    # With what storing an answer needs (latest version, segment keys): no further query for them.
+    survey = survey_for_writing(public_id=public_id)
     return SurveyLink(survey=survey, route="open", key=public_id) if survey else None
 
 

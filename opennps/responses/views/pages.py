@@ -18,6 +18,7 @@ from opennps.responses.language import (
     language_name,
     requested_language,
 )
+from opennps.responses.prefetch import known_version_id, version_content
 from opennps.responses.views.branding import theme_for
 from opennps.responses.views.links import SurveyLink
 from opennps.surveys.models import SurveyStatus
@@ -110,7 +111,12 @@ class Visit:
         known_languages: tuple[str, ...] = (),
     ) -> Visit:
         if content is None:
-            content = latest_version(link.survey).content
+            version_id = known_version_id(link.survey)
+            content = (
+                version_content(version_id)
+                if version_id is not None
+                else latest_version(link.survey).content
+            )
         languages = content.get("languages") or link.survey.all_languages
         default = content.get("default_language") or link.survey.default_language
         known = (*known_languages, link.contact_language)

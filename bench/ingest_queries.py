@@ -1,0 +1,137 @@
+"""SQL statements per answer on the two write paths, as bench/ingest.py drives them.
+
+Migrates a throw-away database in this process, then sends requests with Django's test client
+and counts the statements each one runs (a connection's captured queries; the cache's own
+statements are included when the cache is the database cache):
+
+1. `POST /s/<public id>` with a score, from a new browser each time;
+2. `POST /api/v1/surveys/<id>/responses` with an API key;
+3. the same POST with an `Idempotency-Key`.
+
+The first request of each kind warms process-local caches; the table shows the steady state
+(the median of the following ones), and the statements of one request with `--show`.
+
+    .venv/bin/python bench/ingest_queries.py [--database sqlite|postgres] [--rate-limits]
+        [--cache-url redis://127.0.0.1:6379/0] [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test")
+BENCH_DATABASE = "opennps_bench_queries"
+REPEATS = 7
+
+
+def fresh_postgres_database() -> str:
+    import psycopg
+
+    admin_url = POSTGRES_URL.replace("postgres://", "postgresql://", 1)
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE}")
+        connection.execute(f"CREATE DATABASE {BENCH_DATABASE}")
+    return POSTGRES_URL.rsplit("/", 1)[0] + f"/{BENCH_DATABASE}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database", choices=["postgres", "sqlite"], default="sqlite")
+    parser.add_argument("--rate-limits", action="store_true", help="leave rate limits on")
+    parser.add_argument("--cache-url", default="", help="OPENNPS_CACHE_URL, e.g. redis://…")
+    parser.add_argument("--show", action="store_true", help="print one request's statements")
+    options = parser.parse_args()
+
+    data_dir = tempfile.mkdtemp(prefix="opennps-bench-queries-")
+    os.environ["DATABASE_URL"] = (
+        fresh_postgres_database()
+        if options.database == "postgres"
+        else f"sqlite:///{data_dir}/bench.sqlite3"
+    )
+    os.environ["OPENNPS_DATA_DIR"] = data_dir
+    os.environ["OPENNPS_RATE_LIMITS"] = str(options.rate_limits)
+    os.environ["OPENNPS_CACHE_URL"] = options.cache_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opennps.settings")
+    sys.path.insert(0, str(ROOT))
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from opennps.accounts.actions.api_keys import create_api_key
+    from opennps.accounts.actions.setup import create_admin
+    from opennps.surveys.actions import create_survey
+
+    settings.ALLOWED_HOSTS = ["testserver", *settings.ALLOWED_HOSTS]
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    workspace = create_admin("bench@example.com", "bench-pass-123", "Bench").workspace
+    _, secret = create_api_key(workspace, ["admin"])
+    survey = create_survey(
+        workspace, name="Bench", brand="Bench", fields={"status": "active", "languages": ["en"]}
+    )
+
+    def page_post() -> int:
+        client = Client()  # a new browser: no cookies
+        return client.post(f"/s/{survey.public_id}", {"score": "9"}).status_code
+
+    api_client = Client()
+    body = json.dumps({"score": 9, "comment": "Fast and friendly"})
+    counter = iter(range(10**6))
+
+    def api_post() -> int:
+        return api_client.post(
+            f"/api/v1/surveys/{survey.pk}/responses",
+            body,
+            content_type="application/json",
+            headers={"X-Api-Key": secret},
+        ).status_code
+
+    def api_post_idempotent() -> int:
+        return api_client.post(
+            f"/api/v1/surveys/{survey.pk}/responses",
+            body,
+            content_type="application/json",
+            headers={"X-Api-Key": secret, "Idempotency-Key": f"bench-{next(counter)}"},
+        ).status_code
+
+    print(
+        f"Database: {options.database}; rate limits {'on' if options.rate_limits else 'off'}; "
+        f"cache: {options.cache_url or 'database'}.\n"
+    )
+    print("| request | status | statements (first) | statements (steady) |")
+    print("| --- | ---: | ---: | ---: |")
+    for name, send in (
+        ("hosted page: POST score", page_post),
+        ("API: POST response", api_post),
+        ("API: POST response with Idempotency-Key", api_post_idempotent),
+    ):
+        counts = []
+        shown = None
+        for _ in range(REPEATS):
+            with CaptureQueriesContext(connection) as captured:
+                status = send()
+            counts.append(len(captured.captured_queries))
+            shown = captured.captured_queries
+        steady = statistics.median(counts[1:])
+        print(f"| {name} | {status} | {counts[0]} | {steady:g} |")
+        if options.show:
+            for query in shown:
+                print("    ", query["sql"][:160])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
