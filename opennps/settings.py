@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from opennps.environment import (
     data_directory,
@@ -42,8 +43,13 @@ INSTALLED_APPS = [
     "opennps.contacts",
     "opennps.distribution",
     "opennps.responses",
+    "opennps.channels_web",
     "opennps.work",
     "opennps.analytics",
+    "opennps.reports",
+    "opennps.alerts",
+    "opennps.comments",
+    "opennps.cases",
 ]
 
 AUTH_USER_MODEL = "accounts.User"
@@ -106,6 +112,19 @@ CACHES = {
         "LOCATION": "opennps_cache",
     }
 }
+# OPENNPS_CACHE_URL=redis://host:6379/0 puts that cache (rate-limit counters, sign-in locks) in
+# Redis instead: shared just the same, without the ~10 SQL statements a rate-limited request
+# costs the database cache. Needs the `redis` package (pip install "opennps[redis]").
+OPENNPS_CACHE_URL = env_str("OPENNPS_CACHE_URL")
+if OPENNPS_CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": OPENNPS_CACHE_URL,
+    }
+elif OPENNPS_CACHE_URL:
+    raise ImproperlyConfigured(
+        f"OPENNPS_CACHE_URL must start with redis://, rediss:// or unix://: {OPENNPS_CACHE_URL!r}"
+    )
 RATELIMIT_USE_CACHE = "default"
 # Off only for load benchmarks from one address; never in production.
 RATELIMIT_ENABLE = env_bool("OPENNPS_RATE_LIMITS", True)
@@ -155,6 +174,19 @@ X_FRAME_OPTIONS = "DENY"
 
 globals().update(email_settings(env_str("OPENNPS_SMTP_URL")))
 DEFAULT_FROM_EMAIL = env_str("OPENNPS_FROM_EMAIL", "OpenNPS <opennps@localhost>")
+# SMS for workspaces without SMS settings of their own (docs/distribution.md, "SMS").
+OPENNPS_SMS_PROVIDER = env_str("OPENNPS_SMS_PROVIDER")  # "twilio", "http" or empty (no SMS)
+OPENNPS_SMS_SENDER = env_str("OPENNPS_SMS_SENDER")
+OPENNPS_SMS_BASE_URL = env_str("OPENNPS_SMS_BASE_URL", "https://api.twilio.com")
+OPENNPS_SMS_ACCOUNT_SID = env_str("OPENNPS_SMS_ACCOUNT_SID")
+OPENNPS_SMS_AUTH_TOKEN = env_str("OPENNPS_SMS_AUTH_TOKEN")
+OPENNPS_SMS_HTTP_URL = env_str("OPENNPS_SMS_HTTP_URL")
+OPENNPS_SMS_HTTP_METHOD = env_str("OPENNPS_SMS_HTTP_METHOD", "POST")
+OPENNPS_SMS_HTTP_BODY = env_str("OPENNPS_SMS_HTTP_BODY", '{"to": "{to}", "text": "{text}"}')
+OPENNPS_SMS_HTTP_CONTENT_TYPE = env_str("OPENNPS_SMS_HTTP_CONTENT_TYPE", "application/json")
+# Webhooks, chat messages and workspace SMS gateways post to URLs people type in; by default
+# never to loopback, private, link-local or reserved addresses (no reaching into this network).
+OPENNPS_WEBHOOK_ALLOW_PRIVATE = env_bool("OPENNPS_WEBHOOK_ALLOW_PRIVATE", False)
 
 LOGGING = {
     "version": 1,

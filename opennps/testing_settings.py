@@ -24,5 +24,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
     run_id = os.path.basename(os.environ["OPENNPS_TEST_DATA_DIR"]).rsplit("-", 1)[-1].lower()
     DATABASES["default"]["TEST"] = {"NAME": f"test_opennps_{run_id}"}  # noqa: F405
 
+# Webhook and SMS tests post to receivers on 127.0.0.1; the guard's own tests turn this off.
+OPENNPS_WEBHOOK_ALLOW_PRIVATE = True
+
 # The CLI picks its language from LANGUAGE/LC_ALL/LANG; tests assert English output.
 os.environ["LANGUAGE"] = "en"

@@ -1,8 +1,8 @@
 """The REST API, version 1: one NinjaAPI, one router per app, errors as JSON.
 
 Mounted under /api/v1/ (see opennps/api/urls.py); OpenAPI at /api/v1/openapi.json and Swagger UI
-at /api/docs, served from django-ninja's own static files (no CDN). Later routers (analytics:
-trend and segments; contacts import; events) are added with `api.add_router` below.
+at /api/docs, served from django-ninja's own static files (no CDN). Later routers (contacts
+import; events) are added with `api.add_router` below.
 """
 
 from __future__ import annotations
@@ -10,7 +10,10 @@ from __future__ import annotations
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
-from opennps.api import contacts, responses, surveys
+from opennps.api import alerts as alerts_api
+from opennps.api import analytics, contacts, responses, surveys
+from opennps.api import cases as cases_api
+from opennps.api import events as events_api
 from opennps.api.errors import install_error_handlers
 
 
@@ -36,3 +39,8 @@ api.add_router("/surveys", surveys.router)
 # Response paths start at the root because creating one lives under /surveys/{id}/responses.
 api.add_router("", responses.router)
 api.add_router("/contacts", contacts.router)
+# Trend and segments live under /surveys/{id}/ beside the summary, in a router of their own.
+api.add_router("", analytics.router)
+api.add_router("/events", events_api.router)
+api.add_router("/alert-rules", alerts_api.router)
+api.add_router("/cases", cases_api.router)

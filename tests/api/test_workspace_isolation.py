@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from opennps.alerts.models import AlertRule
 from opennps.api.v1 import api
+from opennps.cases.models import Case, CaseStatus
 from opennps.contacts.models import Contact
 from opennps.responses.models import Response
 from opennps.surveys.actions import create_survey
@@ -22,11 +24,17 @@ OBJECT_ENDPOINTS = [
     ("GET", "/api/v1/surveys/{survey_id}", None),
     ("PATCH", "/api/v1/surveys/{survey_id}", {"name": "Taken over"}),
     ("GET", "/api/v1/surveys/{survey_id}/summary", None),
+    ("GET", "/api/v1/surveys/{survey_id}/trend", None),
+    ("GET", "/api/v1/surveys/{survey_id}/segments?by=store", None),
     ("POST", "/api/v1/surveys/{survey_id}/responses", {"score": 0, "comment": "from B"}),
     ("GET", "/api/v1/responses/{response_id}", None),
     ("DELETE", "/api/v1/responses/{response_id}", None),
     ("GET", "/api/v1/contacts/{contact_id}", None),
     ("DELETE", "/api/v1/contacts/{contact_id}", None),
+    ("GET", "/api/v1/alert-rules/{rule_id}", None),
+    ("DELETE", "/api/v1/alert-rules/{rule_id}", None),
+    ("GET", "/api/v1/cases/{case_id}", None),
+    ("PATCH", "/api/v1/cases/{case_id}", {"status": "resolved", "note": "from B"}),
 ]
 # Endpoints that list or create in the key's own workspace: checked one by one below.
 WORKSPACE_ENDPOINTS = [
@@ -34,6 +42,13 @@ WORKSPACE_ENDPOINTS = [
     ("POST", "/api/v1/surveys"),
     ("GET", "/api/v1/responses"),
     ("POST", "/api/v1/contacts"),
+    ("POST", "/api/v1/events"),  # a foreign contact is unknown: tests/distribution/test_event_*
+    ("GET", "/api/v1/alert-rules"),
+    (
+        "POST",
+        "/api/v1/alert-rules",
+    ),  # a foreign survey is refused: tests/alerts/test_alert_rules_api
+    ("GET", "/api/v1/cases"),
 ]
 MISSING_ID = 987_654
 
@@ -44,20 +59,35 @@ def test_the_matrix_covers_every_route():
         for path, operations in api.get_openapi_schema()["paths"].items()
         for method in operations
     }
-    listed = {(m, p) for m, p, _ in OBJECT_ENDPOINTS} | set(WORKSPACE_ENDPOINTS)
+    listed = {(m, p.split("?")[0]) for m, p, _ in OBJECT_ENDPOINTS} | set(WORKSPACE_ENDPOINTS)
     assert routes == listed
 
 
-def _fill(path: str, survey_id: int, response_id: int, contact_id: int) -> str:
-    return path.format(survey_id=survey_id, response_id=response_id, contact_id=contact_id)
+@pytest.fixture
+def rule_a(workspace_a) -> AlertRule:
+    return AlertRule.objects.create(
+        workspace=workspace_a, name="Detractors", conditions={"class": ["detractor"]}
+    )
+
+
+@pytest.fixture
+def case_a(response_a) -> Case:
+    return Case.objects.get(response=response_a)  # a detractor's case opens with the answer
 
 
 @pytest.mark.parametrize(("method", "path", "body"), OBJECT_ENDPOINTS)
 def test_another_workspace_gets_404_for_every_object_endpoint(
-    admin_b, survey_a, response_a, contact_a, method, path, body
+    admin_b, survey_a, response_a, contact_a, rule_a, case_a, method, path, body
 ):
-    foreign = admin_b.call(method, _fill(path, survey_a.pk, response_a.pk, contact_a.pk), body)
-    missing = admin_b.call(method, _fill(path, MISSING_ID, MISSING_ID, MISSING_ID), body)
+    ids = {
+        "survey_id": survey_a.pk,
+        "response_id": response_a.pk,
+        "contact_id": contact_a.pk,
+        "rule_id": rule_a.pk,
+        "case_id": case_a.pk,
+    }
+    foreign = admin_b.call(method, path.format(**ids), body)
+    missing = admin_b.call(method, path.format(**dict.fromkeys(ids, MISSING_ID)), body)
     assert foreign.status_code == 404
     # Same answer as for nothing at all: the response cannot tell "elsewhere" from "nowhere".
     assert foreign.json() == missing.json()
@@ -67,6 +97,10 @@ def test_another_workspace_gets_404_for_every_object_endpoint(
     assert Response.objects.get(pk=response_a.pk).comment == "Slow delivery"
     assert Contact.objects.filter(pk=contact_a.pk).exists()
     assert Response.objects.filter(survey=survey_a).count() == 1
+    assert AlertRule.objects.filter(pk=rule_a.pk).exists()
+    case_a.refresh_from_db()
+    assert case_a.status == CaseStatus.NEW
+    assert not case_a.activities.filter(kind="note").exists()
 
 
 def test_listing_surveys_shows_only_the_keys_workspace(admin_b, survey_a, enps_a):
