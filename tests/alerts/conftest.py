@@ -9,9 +9,9 @@ from opennps.contacts.models import Account, Contact
 from opennps.responses.actions import Answer, create_response
 from opennps.responses.models import Response
 from opennps.surveys.models import Survey, SurveyKind
-from opennps.surveys.versions import publish_version
 from opennps.work.runner import Worker
 from tests.alerts.receiver import Receiver, start_receiver
+from tests.factories import active_survey
 
 SECRET = "s3cret-for-tests-0123456789"
 
@@ -27,11 +27,7 @@ def receiver() -> Iterator[Receiver]:
 
 
 def make_survey(workspace, name: str = "Relationship", kind: str = SurveyKind.CUSTOMER) -> Survey:
-    survey = Survey.objects.create(
-        workspace=workspace, name=name, brand=workspace.name, kind=kind, status="active"
-    )
-    publish_version(survey)
-    return survey
+    return active_survey(workspace, name=name, brand=workspace.name, kind=kind)
 
 
 @pytest.fixture

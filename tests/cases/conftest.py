@@ -13,8 +13,8 @@ from opennps.distribution.models import DistributionSettings
 from opennps.responses.actions import Answer, create_response
 from opennps.responses.models import Response
 from opennps.surveys.models import Survey
-from opennps.surveys.versions import publish_version
 from opennps.work.runner import Worker
+from tests.factories import active_survey
 
 
 @pytest.fixture(autouse=True)
@@ -34,15 +34,7 @@ def shop(team: Any) -> Any:
 @pytest.fixture
 def make_survey(shop: Any) -> Callable[..., Survey]:
     def make(**fields: Any) -> Survey:
-        defaults: dict[str, Any] = {
-            "name": "Main",
-            "brand": "Shop",
-            "status": "active",
-            "languages": ["en", "ru"],
-        }
-        survey = Survey.objects.create(workspace=shop, **{**defaults, **fields})
-        publish_version(survey)
-        return survey
+        return active_survey(shop, **fields)
 
     return make
 

@@ -12,9 +12,9 @@ from opennps.accounts.models import Workspace
 from opennps.contacts.models import Contact
 from opennps.distribution.models import DistributionSettings
 from opennps.surveys.models import Survey
-from opennps.surveys.versions import publish_version
 from opennps.work.registry import QUEUES
 from opennps.work.runner import run_one_pass
+from tests.factories import active_survey
 
 
 @pytest.fixture(autouse=True)
@@ -34,15 +34,7 @@ def workspace(db: None) -> Workspace:
 @pytest.fixture
 def make_survey(workspace: Workspace) -> Callable[..., Survey]:
     def make(**fields: Any) -> Survey:
-        defaults: dict[str, Any] = {
-            "name": "Main",
-            "brand": "Shop",
-            "status": "active",
-            "languages": ["en", "ru"],
-        }
-        survey = Survey.objects.create(workspace=workspace, **{**defaults, **fields})
-        publish_version(survey)
-        return survey
+        return active_survey(workspace, **fields)
 
     return make
 

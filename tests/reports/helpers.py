@@ -17,7 +17,7 @@ from opennps.contacts.models import Contact
 from opennps.responses.actions import Answer, create_response
 from opennps.responses.models import Response
 from opennps.surveys.models import Survey, SurveyKind
-from opennps.surveys.versions import publish_version
+from tests.factories import active_survey
 from tests.personas import Team, make_team
 
 
@@ -33,11 +33,7 @@ class Shop(Team):
 
 
 def make_survey(workspace: Workspace, name: str, kind: str = SurveyKind.CUSTOMER) -> Survey:
-    survey = Survey.objects.create(
-        workspace=workspace, name=name, brand=workspace.name, kind=kind, status="active"
-    )
-    publish_version(survey)
-    return survey
+    return active_survey(workspace, name=name, brand=workspace.name, kind=kind)
 
 
 def make_shop() -> Shop:

@@ -11,8 +11,8 @@ from opennps.accounts.actions.setup import create_admin
 from opennps.accounts.models import Workspace
 from opennps.contacts.models import Contact
 from opennps.distribution.models import create_invitation
-from opennps.surveys.models import ExtraQuestion, Survey
-from opennps.surveys.versions import publish_version
+from opennps.surveys.models import Survey
+from tests.factories import active_survey
 
 
 @pytest.fixture(autouse=True)
@@ -29,18 +29,8 @@ def workspace(db: None) -> Workspace:
 @pytest.fixture
 def make_survey(workspace: Workspace) -> Callable[..., Survey]:
     def make(**fields: Any) -> Survey:
-        questions = fields.pop("questions", [])
-        defaults: dict[str, Any] = {
-            "name": "Main",
-            "brand": "Shop",
-            "status": "active",
-            "languages": ["en", "ru", "zh-hans"],
-        }
-        survey = Survey.objects.create(workspace=workspace, **{**defaults, **fields})
-        for position, question in enumerate(questions):
-            ExtraQuestion.objects.create(survey=survey, position=position, **question)
-        publish_version(survey)
-        return survey
+        fields.setdefault("languages", ["en", "ru", "zh-hans"])
+        return active_survey(workspace, **fields)
 
     return make
 
