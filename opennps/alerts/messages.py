@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from opennps.alerts.models import AlertRule
 from opennps.responses.models import Response
+from opennps.responses.serialising import response_json
 
 
 @dataclass(frozen=True)
@@ -29,26 +30,8 @@ class AlertText:
 
 
 def response_payload(response: Response) -> dict[str, Any]:
-    """The response as the API shows it (same keys), for webhooks of response events."""
-    contact = response.contact
-    return {
-        "id": response.pk,
-        "workspace_id": response.workspace_id,
-        "survey_id": response.survey_id,
-        "score": response.score,
-        "nps_class": response.nps_class,
-        "comment": response.comment,
-        "third_answer": response.third_answer,
-        "answers": response.answers,
-        "channel": response.channel,
-        "language": response.language,
-        "attributes": response.attributes,
-        "contact": None
-        if contact is None
-        else {"id": contact.pk, "external_id": contact.external_id, "email": contact.email},
-        "created_at": response.created_at,
-        "updated_at": response.updated_at,
-    }
+    """The response as the API shows it (the same keys, and its workspace), for webhooks."""
+    return {**response_json(response), "workspace_id": response.workspace_id}
 
 
 def responses_link(response: Response) -> str:

@@ -20,6 +20,7 @@ from opennps.contacts.models import Contact
 from opennps.responses.actions import Answer, create_response, delete_response
 from opennps.responses.models import Response
 from opennps.responses.prefetch import known_version_id, survey_for_writing, version_content
+from opennps.responses.serialising import response_json
 from opennps.surveys.models import Survey, SurveyStatus
 from opennps.surveys.versions import latest_version
 from opennps.web.cursors import InvalidCursorError
@@ -27,29 +28,6 @@ from opennps.web.cursors import InvalidCursorError
 router = Router(tags=["responses"])
 
 IDEMPOTENT_REPLAYED_HEADER = "Idempotent-Replayed"
-
-
-def response_json(response: Response) -> dict[str, Any]:
-    contact = response.contact
-    version = getattr(response, "version_number", None)
-    return {
-        "id": response.pk,
-        "survey_id": response.survey_id,
-        "score": response.score,
-        "nps_class": response.nps_class,
-        "comment": response.comment,
-        "third_answer": response.third_answer,
-        "answers": response.answers,
-        "channel": response.channel,
-        "language": response.language,
-        "attributes": response.attributes,
-        "contact": None
-        if contact is None
-        else {"id": contact.pk, "external_id": contact.external_id, "email": contact.email},
-        "version": version if version is not None else response.version.number,
-        "created_at": response.created_at,
-        "updated_at": response.updated_at,
-    }
 
 
 def _responses_of(request: HttpRequest) -> QuerySet[Response]:
