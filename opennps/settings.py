@@ -174,6 +174,11 @@ X_FRAME_OPTIONS = "DENY"
 
 globals().update(email_settings(env_str("OPENNPS_SMTP_URL")))
 DEFAULT_FROM_EMAIL = env_str("OPENNPS_FROM_EMAIL", "OpenNPS <opennps@localhost>")
+# Inbound mail (docs/closing-the-loop.md): customers' answers to case replies are posted to
+# /mail/inbound/<token>; empty token = inbound mail off. The address (optional) is where replies
+# go: Reply-To becomes its plus-address naming the case (replies+case-12-<signature>@...).
+OPENNPS_INBOUND_MAIL_TOKEN = env_str("OPENNPS_INBOUND_MAIL_TOKEN")
+OPENNPS_INBOUND_MAIL_ADDRESS = env_str("OPENNPS_INBOUND_MAIL_ADDRESS")
 # SMS for workspaces without SMS settings of their own (docs/distribution.md, "SMS").
 OPENNPS_SMS_PROVIDER = env_str("OPENNPS_SMS_PROVIDER")  # "twilio", "http" or empty (no SMS)
 OPENNPS_SMS_SENDER = env_str("OPENNPS_SMS_SENDER")

@@ -38,6 +38,7 @@ class RuleSpec:
     enabled: bool = True
     mode: str = AlertMode.IMMEDIATE
     recipients: list[User] = field(default_factory=list)
+    email_account_owner: bool = False
     webhook_url: str = ""
     webhook_secret: str | None = None
     chat_webhook_url: str = ""
@@ -80,7 +81,7 @@ def _check_rule(workspace: Workspace, spec: RuleSpec, current_secret: str = "") 
         if spec.chat_webhook_url
         else ""
     )
-    if not (spec.recipients or webhook_url or chat_url):
+    if not (spec.recipients or spec.email_account_owner or webhook_url or chat_url):
         raise RuleError(
             "actions", _("Choose at least one action: an e-mail, a webhook or a chat message.")
         )
@@ -88,6 +89,7 @@ def _check_rule(workspace: Workspace, spec: RuleSpec, current_secret: str = "") 
         "name": name[:200],
         "enabled": spec.enabled,
         "mode": spec.mode,
+        "email_account_owner": spec.email_account_owner,
         "conditions": conditions,
         "webhook_url": webhook_url,
         "webhook_secret": secret if webhook_url else "",

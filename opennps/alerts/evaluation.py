@@ -26,6 +26,7 @@ from opennps.alerts.models import (
     WebhookEvent,
 )
 from opennps.alerts.webhooks import queue_delivery
+from opennps.cases.opening import account_owner
 from opennps.comments.models import AnalysisTask, CommentAnalysis
 from opennps.responses.models import Response
 from opennps.work.email import queue_email
@@ -68,6 +69,15 @@ def recipients_of(rule: AlertRule) -> list[User]:
     )
 
 
+def account_owner_of(rule: AlertRule, response: Response) -> User | None:
+    """The answering contact's account owner, when the rule asks for them and they are an active
+    member of the rule's workspace; never for anonymous (eNPS) answers."""
+    if not rule.email_account_owner or response.survey.is_anonymous:
+        return None
+    members = User.objects.filter(memberships__workspace_id=rule.workspace_id, is_active=True)
+    return account_owner(response.contact, members)
+
+
 def language_of(user: User, rule: AlertRule) -> str:
     return user.language or rule.workspace.default_language or settings.LANGUAGE_CODE
 
@@ -88,6 +98,18 @@ def digest_for(rule: AlertRule, day: date) -> AlertDigest:
     except IntegrityError:
         digest = AlertDigest.objects.get(rule=rule, day=day)
     return digest
+
+
+def _tell_account_owner(rule: AlertRule, response: Response) -> None:
+    """The account owner hears of each answer of their account at once, also for digest rules:
+    a digest lists every matching answer for the rule's members, not one account's."""
+    owner = account_owner_of(rule, response)
+    if owner is None:
+        return
+    if rule.mode == AlertMode.IMMEDIATE and owner.pk in {u.pk for u in recipients_of(rule)}:
+        return  # already told as a named recipient
+    message = alert_text(rule, response, language_of(owner, rule))
+    queue_email([owner.email], message.subject, message.text)
 
 
 def _tell(rule: AlertRule, response: Response) -> None:
@@ -123,6 +145,7 @@ def record_match(rule: AlertRule, response: Response) -> AlertMatch | None:
                     alert_payload(rule, response),
                     rule=rule,
                 )
+            _tell_account_owner(rule, response)
             if rule.mode == AlertMode.DIGEST:
                 match.digest = digest_for(rule, timezone.localdate())
                 match.save(update_fields=["digest"])

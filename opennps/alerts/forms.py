@@ -32,6 +32,7 @@ FORM_FIELDS = {
     "conditions.words": "words",
     "conditions.drivers": "drivers",
     "actions.email": "recipients",
+    "actions.email.account_owner": "email_account_owner",
     "actions.webhook.url": "webhook_url",
     "actions.webhook.secret": "webhook_secret",
     "actions.chat.url": "chat_webhook_url",
@@ -111,6 +112,14 @@ class AlertRuleForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    email_account_owner = forms.BooleanField(
+        label=_("E-mail the contact's account owner"),
+        required=False,
+        help_text=_(
+            "The member named in the account's owner, account_owner or owner_email attribute; "
+            "told about each answer at once, also for a daily digest rule."
+        ),
+    )
     webhook_url = forms.URLField(
         label=_("Signed webhook URL"), required=False, max_length=500, assume_scheme="https"
     )
@@ -147,6 +156,7 @@ class AlertRuleForm(forms.Form):
                 "words": ", ".join(conditions.get("words", [])),
                 "drivers": conditions.get("drivers", []),
                 "recipients": list(rule.email_recipients.values_list("pk", flat=True)),
+                "email_account_owner": rule.email_account_owner,
                 "webhook_url": rule.webhook_url,
                 "chat_webhook_url": rule.chat_webhook_url,
             }
@@ -180,6 +190,7 @@ class AlertRuleForm(forms.Form):
             mode=data["mode"],
             conditions=conditions,
             recipients=list(data["recipients"]),
+            email_account_owner=data["email_account_owner"],
             webhook_url=data["webhook_url"] or "",
             webhook_secret=data["webhook_secret"] or None,
             chat_webhook_url=data["chat_webhook_url"] or "",

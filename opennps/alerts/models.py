@@ -42,6 +42,11 @@ class AlertRule(models.Model):
     email_recipients = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("e-mail to"), related_name="+", blank=True
     )
+    # Also e-mail the answering contact's account owner (an account attribute, see
+    # opennps.cases.opening.account_owner) when that is an active member of the workspace.
+    email_account_owner = models.BooleanField(
+        _("e-mail the contact's account owner"), default=False
+    )
     webhook_url = models.URLField(_("webhook URL"), max_length=500, blank=True)
     # Kept readable: it signs every body. Shown to nobody after it is saved.
     webhook_secret = models.CharField(_("webhook secret"), max_length=200, blank=True)

@@ -21,6 +21,9 @@ router = Router(tags=["alerts"])
 
 def rule_json(rule: AlertRule) -> dict[str, Any]:
     recipients = sorted(user.email for user in rule.email_recipients.all())
+    email: dict[str, Any] | None = {"to": recipients} if recipients else None
+    if rule.email_account_owner:
+        email = {"to": recipients, "account_owner": True}
     return {
         "id": rule.pk,
         "name": rule.name,
@@ -28,7 +31,7 @@ def rule_json(rule: AlertRule) -> dict[str, Any]:
         "mode": rule.mode,
         "conditions": rule.conditions,
         "actions": {
-            "email": {"to": recipients} if recipients else None,
+            "email": email,
             "webhook": {"url": rule.webhook_url} if rule.webhook_url else None,
             "chat": {"url": rule.chat_webhook_url} if rule.chat_webhook_url else None,
         },
@@ -67,6 +70,7 @@ def _spec(request: HttpRequest, payload: AlertRuleIn) -> RuleSpec:
         mode=payload.mode,
         conditions=payload.conditions.model_dump(by_alias=True, exclude_none=True),
         recipients=_recipients(request, actions.email.to) if actions.email else [],
+        email_account_owner=bool(actions.email and actions.email.account_owner),
         webhook_url=actions.webhook.url if actions.webhook else "",
         webhook_secret=actions.webhook.secret if actions.webhook else "",
         chat_webhook_url=actions.chat.url if actions.chat else "",

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from opennps.accounts.models import User
+from opennps.cases.mail_threads import reply_message_id, reply_to_address
 from opennps.cases.models import (
     ActivityKind,
     Case,
@@ -153,8 +154,10 @@ def add_note(case: Case, text: str, actor: User | None) -> CaseActivity:
 def reply(case: Case, subject: str, body: str, actor: User | None) -> CaseActivity:
     """E-mail the customer (sent by the worker); the first reply marks the case contacted.
 
-    Replies go out with Reply-To set to the member who wrote them, so the customer's answer
-    reaches a person; with no inbound mail configured, that person records it as a note.
+    Each reply carries a signed Message-ID naming the case, so the customer's answer threads
+    back into it through the inbound endpoint (opennps/cases/inbound.py). Reply-To is the case's
+    plus-address at OPENNPS_INBOUND_MAIL_ADDRESS when that is set, else the member who wrote it,
+    so the answer reaches a person; without inbound mail, that person records it as a note.
     """
     if case.contact is None or not case.contact.email:
         raise CaseError(
@@ -162,15 +165,58 @@ def reply(case: Case, subject: str, body: str, actor: User | None) -> CaseActivi
         )
     subject = _checked_text(subject, "subject", SUBJECT_MAX_LENGTH)
     body = _checked_text(body, "body", REPLY_MAX_LENGTH)
-    headers = {"X-OpenNPS-Case": str(case.pk)}
-    if actor is not None and actor.email:
+    headers = {"X-OpenNPS-Case": str(case.pk), "Message-ID": reply_message_id(case.pk)}
+    if reply_address := reply_to_address(case.pk):
+        headers["Reply-To"] = reply_address
+    elif actor is not None and actor.email:
         headers["Reply-To"] = actor.email
     queue_email([case.contact.email], subject, body, headers=headers)
     now = timezone.now()
     if case.first_contacted_at is None:
         case.first_contacted_at = now
         case.save(update_fields=["first_contacted_at"])
-    entry = log(case, actor, ActivityKind.REPLY, body, subject=subject, to=case.contact.email)
+    entry = log(
+        case,
+        actor,
+        ActivityKind.REPLY,
+        body,
+        subject=subject,
+        to=case.contact.email,
+        message_id=headers["Message-ID"],
+    )
     if case.status in (CaseStatus.NEW, CaseStatus.IN_PROGRESS):
         set_status(case, CaseStatus.CONTACTED, actor)
+    return entry
+
+
+@transaction.atomic
+def record_customer_reply(
+    case: Case, *, sender: str, subject: str, text: str, message_id: str, verified: bool
+) -> CaseActivity | None:
+    """Add the customer's e-mailed answer to the case's log; None when this message (by its
+    Message-ID) was recorded before, so a mail service's retry is not stored twice.
+
+    `verified` says whether the sender is the case's contact; an unverified answer is kept and
+    shown as such rather than dropped, since people answer from another of their addresses.
+    A contacted case goes back to in progress: the customer is waiting for us again.
+    """
+    if (
+        message_id
+        and CaseActivity.objects.filter(
+            case=case, kind=ActivityKind.INBOUND, detail__message_id=message_id
+        ).exists()
+    ):
+        return None
+    entry = log(
+        case,
+        None,
+        ActivityKind.INBOUND,
+        text,
+        sender=sender,
+        subject=subject,
+        message_id=message_id,
+        verified=verified,
+    )
+    if case.status == CaseStatus.CONTACTED:
+        set_status(case, CaseStatus.IN_PROGRESS, None)
     return entry

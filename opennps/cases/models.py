@@ -121,6 +121,7 @@ class ActivityKind(models.TextChoices):
     PRIORITY = "priority", _("Priority changed")
     NOTE = "note", _("Note")
     REPLY = "reply", _("Reply sent")
+    INBOUND = "inbound", _("Customer replied")
     RESURVEY = "resurvey", _("Re-survey queued")
     RECOVERED = "recovered", _("Recovered")
 

@@ -3,6 +3,7 @@ priority (account value or segment) and the due date (the workspace's SLA)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -103,7 +104,7 @@ def choose_assignee(workspace_id: int, contact: Any) -> User | None:
     workers = case_workers(workspace_id)
     if not workers:
         return None
-    owner = _account_owner(contact, workers)
+    owner = account_owner(contact, workers)
     if owner is not None:
         return owner
     previous = (
@@ -118,14 +119,21 @@ def choose_assignee(workspace_id: int, contact: Any) -> User | None:
     return workers[(ids.index(previous) + 1) % len(workers)]
 
 
-def _account_owner(contact: Any, workers: list[User]) -> User | None:
+def account_owner(contact: Any, candidates: Iterable[User]) -> User | None:
+    """The contact's account owner among `candidates`, or None.
+
+    The owner is the e-mail in the first of the account's attributes `owner`, `account_owner`,
+    `owner_email` that is filled in; it counts only when it is one of `candidates` (a member who
+    works cases, for the assignee; an active member of the workspace, for alert e-mails). Shared
+    by case assignment and the alerts' "e-mail the account owner" action.
+    """
     account = getattr(contact, "account", None) if contact is not None else None
     if account is None:
         return None
     for key in ACCOUNT_OWNER_KEYS:
         email = str(account.attributes.get(key) or "").strip().lower()
         if email:
-            return next((worker for worker in workers if worker.email == email), None)
+            return next((user for user in candidates if user.email.lower() == email), None)
     return None
 
 

@@ -1,10 +1,11 @@
-"""Case pages under /w/<workspace id>/cases/, and the public promoter link /go/<token>."""
+"""Case pages under /w/<workspace id>/cases/; public: the promoter link /go/<token> and the
+inbound mail endpoint /mail/inbound/<token>."""
 
 from __future__ import annotations
 
 from django.urls import include, path
 
-from opennps.cases import promoter_links, views, views_loop
+from opennps.cases import inbound, promoter_links, views, views_loop
 
 CASES = "w/<int:workspace_id>/cases/"
 CASE = CASES + "<int:case_id>/"
@@ -27,7 +28,12 @@ case_patterns = [
     path(CASE + "reply", views.reply, name="reply"),
 ]
 
-public_patterns = [path("go/<str:token>", promoter_links.go, name="go")]
+public_patterns = [
+    path("go/<str:token>", promoter_links.go, name="go"),
+    path("mail/inbound/<str:token>", inbound.inbound_mail, name="inbound_mail"),
+    # Mailgun posts the raw message (field body-mime) only to URLs that end in "mime".
+    path("mail/inbound/<str:token>/mime", inbound.inbound_mail, name="inbound_mail_mime"),
+]
 
 urlpatterns = [
     path("", include((case_patterns, "cases"))),

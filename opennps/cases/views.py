@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from opennps.accounts.models import Membership
 from opennps.accounts.scoping import membership_or_404
 from opennps.cases import actions
+from opennps.cases.inbound import inbound_mail_enabled
 from opennps.cases.inbox import VIEWS, inbox_cases, view_counts
 from opennps.cases.models import Case, CaseStatus, Priority
 from opennps.cases.opening import case_workers
@@ -105,6 +106,8 @@ def detail(request: HttpRequest, workspace_id: int, case_id: int) -> HttpRespons
             "reply_body": body,
             "can_reply": bool(case.contact and case.contact.email),
             "notes": [a for a in activities if a.kind == "note"],
+            "customer_replies": [a for a in activities if a.kind == "inbound"],
+            "inbound_mail": inbound_mail_enabled(),
             "activities": activities,
             "statuses": CaseStatus.choices,
             "priorities": Priority.choices,

@@ -54,7 +54,14 @@ class AlertConditionsIn(InputSchema):
 
 class EmailActionIn(InputSchema):
     to: list[StrictStr] = Field(
-        min_length=1, max_length=50, description="E-mail addresses of workspace members."
+        default_factory=list, max_length=50, description="E-mail addresses of workspace members."
+    )
+    account_owner: StrictBool = Field(
+        False,
+        description=(
+            "Also e-mail the answering contact's account owner: the member whose e-mail is in "
+            "the account's owner, account_owner or owner_email attribute."
+        ),
     )
 
 
@@ -88,7 +95,7 @@ class AlertRuleOut(Schema):
     mode: AlertModeName
     conditions: dict[str, Any]
     actions: dict[str, Any] = Field(
-        description="email.to, webhook.url (the secret is never shown again) and chat.url."
+        description="email.to (and email.account_owner when true), webhook.url (the secret is never shown again) and chat.url."
     )
     created_at: datetime
     updated_at: datetime
