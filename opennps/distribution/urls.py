@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from opennps.distribution import views, views_automation, views_campaigns
+from opennps.distribution import views, views_automation, views_campaigns, views_sms
 from opennps.distribution.sms import inbound
 
 app_name = "distribution"
@@ -23,6 +23,8 @@ urlpatterns = [
         views_campaigns.campaign_cancel,
         name="campaign_cancel",
     ),
+    path("w/<int:workspace_id>/sms/", views_sms.sms_settings, name="sms_settings"),
+    path("w/<int:workspace_id>/sms/test/", views_sms.sms_test, name="sms_test"),
     path(AUTOMATION, views_automation.automation, name="automation"),
     path(AUTOMATION + "rules/new/", views_automation.rule_edit, name="rule_create"),
     path(AUTOMATION + "rules/<int:rule_id>/", views_automation.rule_edit, name="rule_edit"),

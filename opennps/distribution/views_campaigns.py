@@ -45,6 +45,7 @@ def _context(membership: Any, **extra: Any) -> dict[str, Any]:
         "workspace": membership.workspace,
         "nav_section": "campaigns",
         "can_edit": membership.can("edit"),
+        "can_manage": membership.can("manage"),
         **extra,
     }
 

@@ -1,4 +1,5 @@
-"""A contact's story in time order: invitations, their opening, and the answers they gave.
+"""A contact's story in time order, newest first: invitations (channel and status), their
+opening, the answers they gave (score, comment) and the cases opened on them (status, assignee).
 
 Employee (eNPS) answers never appear: they are not linked to anyone, and an eNPS invitation is
 shown without its status, so the card does not tell whether this person answered.
@@ -11,6 +12,7 @@ from datetime import datetime
 
 from django.utils.translation import gettext as _
 
+from opennps.cases.models import Case
 from opennps.contacts.models import Contact
 from opennps.distribution.models import Channel, Invitation
 from opennps.responses.models import Response
@@ -20,16 +22,21 @@ from opennps.surveys.models import SurveyKind
 @dataclass(frozen=True)
 class Event:
     moment: datetime
-    kind: str  # invited, opened, answered
+    kind: str  # invited, opened, answered, case
     title: str
     survey_name: str
     channel: str
     status: str = ""
     response: Response | None = None
+    case: Case | None = None
+
+
+# Within one moment the story's own order: asked, opened, answered, then the case on the answer.
+STEPS = ("invited", "opened", "answered", "case")
 
 
 def contact_timeline(contact: Contact) -> list[Event]:
-    """Oldest first, so the card reads like the story it is."""
+    """Newest first, as a CRM's client card reads: what happened last is what a caller needs."""
     channels = dict(Channel.choices)
     events: list[Event] = []
     invitations = Invitation.objects.filter(
@@ -70,7 +77,22 @@ def contact_timeline(contact: Contact) -> list[Event]:
                 response=response,
             )
         )
-    events.sort(
-        key=lambda event: (event.moment, ("invited", "opened", "answered").index(event.kind))
+    cases = (
+        Case.objects.filter(contact=contact, workspace_id=contact.workspace_id)
+        .exclude(survey__kind=SurveyKind.EMPLOYEE)
+        .select_related("survey", "assignee", "response")
     )
+    for case in cases:
+        events.append(
+            Event(
+                case.opened_at,
+                "case",
+                _("Case opened"),
+                case.survey.name,
+                str(channels.get(case.response.channel, case.response.channel)),
+                status=case.get_status_display(),
+                case=case,
+            )
+        )
+    events.sort(key=lambda event: (event.moment, STEPS.index(event.kind)), reverse=True)
     return events

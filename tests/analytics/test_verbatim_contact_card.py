@@ -1,4 +1,4 @@
-"""A response opens its contact's card: the contact, then invitations and answers in time order.
+"""A response opens its contact's card: the contact, then invitations, answers and cases, newest first.
 Employee (eNPS) answers never lead to a person."""
 
 from __future__ import annotations
@@ -60,15 +60,15 @@ def test_a_customer_response_links_to_the_contact_card(shop):
     assert f'href="/w/{shop.workspace.pk}/contacts/{shop.ann.pk}/">Ann Lee</a>' in text
 
 
-def test_the_card_tells_the_story_oldest_first(shop):
+def test_the_card_tells_the_story_newest_first(shop):
     page = shop.client_for(shop.bob).get(shop.url(f"contacts/{shop.ann.pk}/"))
 
     text = page_text(page)
     assert page.status_code == 200
     assert "ann@shop.example" in text and "gold" in text
     events = re.findall(r"<strong>(Invited|Opened|Answered)</strong>", text)
-    assert events == ["Invited", "Opened", "Answered", "Invited", "Answered"]
-    assert text.index("First time: slow") < text.index("Second time: much better")
+    assert events == ["Answered", "Invited", "Answered", "Opened", "Invited"]
+    assert text.index("Second time: much better") < text.index("First time: slow")
 
 
 def test_employee_answers_and_their_status_never_appear_on_a_card(shop):
