@@ -73,6 +73,9 @@ def wait_for_any_exit(services: dict[str, subprocess.Popen[bytes]]) -> int:
 
 def port_is_free(host: str, port: int) -> bool:
     with socket.socket() as probe:
+        # As the web server binds: connections of a demo stopped a moment ago (TIME_WAIT) do not
+        # count as "in use"; a process still listening there does.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError:
@@ -95,6 +98,8 @@ def main() -> int:
         )
         return 1
     print(f"Data directory: {os.environ.get('OPENNPS_DATA_DIR', '(default)')}")
+    # Survey links, QR codes and the widget snippet must point at this demo, not at port 8000.
+    os.environ.setdefault("OPENNPS_BASE_URL", f"http://{options.host}:{options.port}")
     run("migrate", "--no-input", "--verbosity", "0")
     # Loads once; later runs say the data is already there and change nothing.
     run("demo_data", "--email", DEMO_EMAIL, "--password", DEMO_PASSWORD)

@@ -164,7 +164,7 @@ class AlertRuleForm(forms.Form):
         self.fields["surveys"].queryset = Survey.objects.filter(workspace=workspace).order_by(
             "name"
         )
-        language = (get_language() or "en").split("-")[0]
+        language = get_language() or "en"
         self.fields["drivers"].choices = list(driver_labels(workspace.pk, language).items())
         self.fields["recipients"].queryset = User.objects.filter(
             memberships__workspace=workspace

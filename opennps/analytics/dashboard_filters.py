@@ -58,6 +58,21 @@ class DashboardQuery:
         added = [(key, value) for key, value in changes.items() if value not in (None, "")]
         return urlencode(kept + added)
 
+    @property
+    def filters_query(self) -> str:
+        """The filters alone, with the dates the view shows even when they were the default, so
+        a page that shares them (the drivers) shows the same answers as this dashboard."""
+        filters = self.filters
+        pairs = [
+            ("from", filters.date_from.isoformat() if filters.date_from else ""),
+            ("to", filters.date_to.isoformat() if filters.date_to else ""),
+            *(("survey", str(survey_id)) for survey_id in filters.survey_ids),
+            *(("channel", channel) for channel in filters.channels),
+            *(("class", nps_class) for nps_class in filters.classes),
+            *(("attribute", f"{name}:{value}") for name, value in filters.attributes),
+        ]
+        return urlencode([(key, value) for key, value in pairs if value])
+
     def without(self, key: str, value: str) -> str:
         """The query string with one value of a repeatable parameter removed."""
         return urlencode([(k, v) for k, v in self.params if (k, v) != (key, value)])

@@ -54,6 +54,7 @@ class KioskForm(forms.ModelForm):
     class Meta:
         model = Kiosk
         fields = ("survey", "location", "reset_seconds")
+        labels = {"survey": _("Survey")}  # the model field's own name is not translated
         help_texts = {
             "location": _("Kept with every answer from this tablet, e.g. Store 12 — entrance.")
         }

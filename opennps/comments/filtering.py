@@ -37,7 +37,7 @@ def attach_driver_chips(responses: Sequence[Response], membership: Membership) -
             response_id__in=[response.pk for response in responses]
         )
     }
-    labels = driver_labels(membership.workspace_id, (get_language() or "en").split("-")[0])
+    labels = driver_labels(membership.workspace_id, get_language() or "en")
     sentiments = dict(Sentiment.choices)
     can_correct = membership.can("edit")
     for response in responses:

@@ -26,7 +26,7 @@ def drivers(request: HttpRequest, workspace_id: int) -> HttpResponse:
     withheld = Disclosure.for_filters(view.filters).withheld_surveys
     if withheld:
         responses = responses.exclude(survey_id__in=withheld)
-    labels = driver_labels(workspace_id, (get_language() or "en").split("-")[0])
+    labels = driver_labels(workspace_id, get_language() or "en")
     return render(
         request,
         "comments/drivers.html",

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -36,6 +37,7 @@ def _form_errors(request: HttpRequest, form) -> None:
 def taxonomy(request: HttpRequest, workspace_id: int) -> HttpResponse:
     membership = membership_or_404(request.user, workspace_id, "view")
     current = actions.workspace_taxonomy(workspace_id)
+    language = get_language() or "en"
     team_examples = DriverExample.objects.filter(workspace_id=workspace_id).order_by("-pk")[:50]
     return render(
         request,
@@ -47,7 +49,7 @@ def taxonomy(request: HttpRequest, workspace_id: int) -> HttpResponse:
             "drivers": [
                 {
                     "key": driver.key,
-                    "label": driver.label(),
+                    "label": driver.label(language),
                     "labels": sorted(driver.labels.items()),
                     "examples": len(driver.examples),
                     "languages": sorted({example.language for example in driver.examples}),
@@ -56,9 +58,10 @@ def taxonomy(request: HttpRequest, workspace_id: int) -> HttpResponse:
             ],
             "team_examples": team_examples,
             "can_edit": membership.can("edit"),
-            "rename_form": RenameForm(),
-            "add_form": AddDriverForm(),
-            "example_form": ExampleForm(),
+            # The page's language first: a manager renames and adds examples in their own.
+            "rename_form": RenameForm(initial={"language": language}),
+            "add_form": AddDriverForm(initial={"language": language}),
+            "example_form": ExampleForm(initial={"language": language}),
         },
     )
 
