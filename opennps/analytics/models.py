@@ -21,10 +21,11 @@ from opennps.surveys.models import Survey
 SCORE_COLUMNS = tuple(f"s{score}" for score in range(11))
 
 
-class Rollup(models.Model):
+class ScoreCell(models.Model):
+    """Counts of each score 0..10 for one (survey, channel, dimension, value) and period."""
+
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="+")
-    day = models.DateField()
     channel = models.CharField(max_length=10)
     dimension = models.CharField(max_length=64, default="", blank=True)
     value = models.CharField(max_length=200, default="", blank=True)
@@ -41,6 +42,17 @@ class Rollup(models.Model):
     s10 = models.IntegerField(default=0)
 
     class Meta:
+        abstract = True
+
+    @property
+    def counts(self) -> tuple[int, ...]:
+        return tuple(getattr(self, column) for column in SCORE_COLUMNS)
+
+
+class Rollup(ScoreCell):
+    day = models.DateField()
+
+    class Meta:
         constraints: ClassVar = [
             models.UniqueConstraint(
                 fields=["survey", "day", "channel", "dimension", "value"], name="rollup_cell"
@@ -53,10 +65,6 @@ class Rollup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.survey_id} {self.day} {self.channel} {self.dimension}={self.value}"
-
-    @property
-    def counts(self) -> tuple[int, ...]:
-        return tuple(getattr(self, column) for column in SCORE_COLUMNS)
 
 
 class SegmentDimension(models.Model):
@@ -140,7 +148,7 @@ class CustomBenchmark(models.Model):
         return f"{self.label}: {self.nps}"
 
 
-class RollupMonth(models.Model):
+class RollupMonth(ScoreCell):
     """The rollup of one closed calendar month, summed from its days: a cache for long ranges.
 
     A year of segment table then reads 12 cells per group and channel instead of 365. Built on
@@ -149,23 +157,7 @@ class RollupMonth(models.Model):
     always the sum of the day cells below it.
     """
 
-    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
-    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="+")
     month = models.DateField()  # its first day
-    channel = models.CharField(max_length=10)
-    dimension = models.CharField(max_length=64, default="", blank=True)
-    value = models.CharField(max_length=200, default="", blank=True)
-    s0 = models.IntegerField(default=0)
-    s1 = models.IntegerField(default=0)
-    s2 = models.IntegerField(default=0)
-    s3 = models.IntegerField(default=0)
-    s4 = models.IntegerField(default=0)
-    s5 = models.IntegerField(default=0)
-    s6 = models.IntegerField(default=0)
-    s7 = models.IntegerField(default=0)
-    s8 = models.IntegerField(default=0)
-    s9 = models.IntegerField(default=0)
-    s10 = models.IntegerField(default=0)
 
     class Meta:
         constraints: ClassVar = [
