@@ -47,7 +47,7 @@ def answerable_from_rollup(
     filters: Filters, rolled_up: frozenset[str], group: str | None = None
 ) -> bool:
     """True when the rollup holds exactly the answers these filters (and this grouping) ask for."""
-    if filters.classes or len(filters.attributes) > 1:
+    if filters.needs_raw_rows:
         return False
     filtered_on = filters.attributes[0][0] if filters.attributes else None
     if filtered_on is not None and filtered_on not in rolled_up:
@@ -201,6 +201,10 @@ def raw_responses(filters: Filters) -> QuerySet:
         rows = rows.alias(**{alias: KeyTransform(name, "attributes")}).filter(
             attribute_condition(alias, value)
         )
+    if filters.drivers:
+        from opennps.comments.filtering import only_drivers
+
+        rows = only_drivers(rows, filters.drivers)
     return rows
 
 

@@ -10,8 +10,9 @@ from datetime import date, timedelta
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from opennps.analytics.dashboard_queries import headline, segments, trend
 from opennps.analytics.periods import period_label, previous_range
-from opennps.analytics.queries import Filters, headline, segments, trend
+from opennps.analytics.queries import Filters
 from opennps.reports.segment_table import groupings, minimum_group, value_labels
 from opennps.stats import LOW_SAMPLE_THRESHOLD, Comparison, Summary, compare_independent, summarize
 

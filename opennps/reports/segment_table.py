@@ -8,8 +8,9 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from opennps.analytics.dashboard_anonymity import shown_groups
+from opennps.analytics.dashboard_queries import headline, segments
 from opennps.analytics.models import SegmentDimension
-from opennps.analytics.queries import Filters, headline, segments
+from opennps.analytics.queries import Filters
 from opennps.distribution.models import Channel
 from opennps.reports.anonymity import employee_survey_ids
 from opennps.stats import (

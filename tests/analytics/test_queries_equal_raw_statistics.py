@@ -10,9 +10,10 @@ import pytest
 from django.utils import timezone
 
 from opennps.accounts.actions.setup import create_admin
+from opennps.analytics.dashboard_queries import headline, segments, trend
 from opennps.analytics.models import SegmentDimension
 from opennps.analytics.periods import period_start, previous_range
-from opennps.analytics.queries import Filters, headline, segments, trend
+from opennps.analytics.queries import Filters
 from opennps.analytics.rollups import local_day
 from opennps.responses.actions import Answer, create_response
 from opennps.responses.models import Response

@@ -11,7 +11,7 @@ import pytest
 from django.http import QueryDict
 from django.utils import translation
 
-from opennps.analytics.queries import headline
+from opennps.analytics.dashboard_queries import headline
 from opennps.reports.filters import parse_filters
 from opennps.reports.presenting import filter_chips, scope_lines
 from tests.comments.helpers import answer, make_survey, run_worker

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from opennps.analytics.dashboard_queries import headline, segments
 from opennps.analytics.models import Rollup
-from opennps.analytics.queries import Filters, headline, segments
+from opennps.analytics.queries import Filters
 from opennps.analytics.rollups import rebuild
 from opennps.responses.models import Response
 from opennps.stats import Histogram
