@@ -153,10 +153,6 @@ def matches(conditions: Mapping[str, Any], answer: Mapping[str, Any]) -> bool:
     )
 
 
-def uses_comment(conditions: Mapping[str, Any]) -> bool:
-    return "words" in conditions
-
-
 def uses_drivers(conditions: Mapping[str, Any]) -> bool:
     """Whether the rule can only be decided once the comment's analysis is stored."""
     return "drivers" in conditions

@@ -169,16 +169,24 @@ def build_month_cells(workspace_id: int, months: Iterable[date]) -> None:
         f"FROM {Rollup._meta.db_table} WHERE workspace_id = %s AND day >= %s AND day < %s "
         "GROUP BY workspace_id, survey_id, channel, dimension, value"
     )
-    with transaction.atomic():
-        _lock_workspace(workspace_id, exclusive=True)
-        built = set(
+
+    def built() -> set[date]:
+        return set(
             RollupMonth.objects.filter(
                 workspace_id=workspace_id, month__in=wanted, dimension=""
             ).values_list("month", flat=True)
         )
+
+    # Usually every month is built already: answer without the lock, which would make this read
+    # wait for (and hold up) every answer being written to the workspace.
+    if built().issuperset(wanted):
+        return
+    with transaction.atomic():
+        _lock_workspace(workspace_id, exclusive=True)
+        done = built()
         with connection.cursor() as cursor:
             for month in wanted:
-                if month not in built:
+                if month not in done:
                     following = (month + timedelta(days=32)).replace(day=1)
                     cursor.execute(sql, [month, workspace_id, month, following])
 

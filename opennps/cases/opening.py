@@ -58,7 +58,8 @@ def on_response_event(response: Response, event: ResponseEvent, changed: frozens
     rules = settings_for(response.workspace_id)
     if response.nps_class not in classes_with_cases(rules):
         return
-    if Case.objects.filter(response=response).exists():
+    # A response just created has no case yet; only a revised one may have one already.
+    if event == ResponseEvent.UPDATED and Case.objects.filter(response=response).exists():
         return
     open_case(response, rules)
 

@@ -8,6 +8,7 @@ the new examples).
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -168,7 +169,7 @@ def analyse_responses(
     analyser = analyser_for(workspace_id)
     batch: list[Response] = []
     stored = done = 0
-    for response in [*responses, None]:
+    for response in itertools.chain(responses, [None]):  # stream: never the whole list
         if response is not None:
             batch.append(response)
             if len(batch) < BATCH:

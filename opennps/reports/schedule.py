@@ -26,10 +26,6 @@ class Period:
     start: date
     end: date  # included
 
-    @property
-    def length_days(self) -> int:
-        return (self.end - self.start).days + 1
-
 
 def unit_of(frequency: str) -> str:
     try:
