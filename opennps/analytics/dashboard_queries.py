@@ -177,6 +177,20 @@ def attribute_condition(alias: str, value: str) -> Q:
     return condition
 
 
+def with_attributes(rows: QuerySet, attributes: tuple[tuple[str, str], ...]) -> QuerySet:
+    """Responses whose attributes (or language, for "language") equal every given value."""
+    for position, (name, value) in enumerate(attributes):
+        if name == "language":
+            rows = rows.filter(language=value)
+            continue
+        # KeyTransform takes the name literally, so "contains" stays a key and never a lookup.
+        alias = f"attribute_{position}"
+        rows = rows.alias(**{alias: KeyTransform(name, "attributes")}).filter(
+            attribute_condition(alias, value)
+        )
+    return rows
+
+
 def raw_responses(filters: Filters) -> QuerySet:
     """The responses the filters choose; dates are whole local days, both ends included."""
     from opennps.responses.models import Response
@@ -192,15 +206,7 @@ def raw_responses(filters: Filters) -> QuerySet:
         rows = rows.filter(channel__in=filters.channels)
     if filters.classes:
         rows = rows.filter(nps_class__in=filters.classes)
-    for position, (name, value) in enumerate(filters.attributes):
-        if name == "language":
-            rows = rows.filter(language=value)
-            continue
-        # KeyTransform takes the name literally, so "contains" stays a key and never a lookup.
-        alias = f"attribute_{position}"
-        rows = rows.alias(**{alias: KeyTransform(name, "attributes")}).filter(
-            attribute_condition(alias, value)
-        )
+    rows = with_attributes(rows, filters.attributes)
     if filters.drivers:
         from opennps.comments.filtering import only_drivers
 

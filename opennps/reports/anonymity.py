@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Sum
 
+from opennps.analytics.dashboard_queries import with_attributes
 from opennps.analytics.models import SCORE_COLUMNS, Rollup
 from opennps.analytics.queries import Filters
 from opennps.analytics.rollups import BUILT_IN_DIMENSIONS, segment_keys
-from opennps.reports.browse import with_attributes
 from opennps.responses.models import Response
 from opennps.stats import ENPS_MINIMUM_GROUP
 from opennps.surveys.models import Survey, SurveyKind

@@ -6,17 +6,13 @@ The same rules as the dashboard's raw path: dates are whole days in the server's
 
 from __future__ import annotations
 
-import zoneinfo
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
 
-from django.conf import settings
 from django.db import connection
 from django.db.models import Func, Q, QuerySet, TextField
-from django.db.models.fields.json import KeyTransform
 
+from opennps.analytics.dashboard_queries import raw_responses
 from opennps.analytics.queries import Filters
-from opennps.comments.filtering import only_drivers
 from opennps.responses.models import Response
 from opennps.web.cursors import CursorCodec
 
@@ -56,59 +52,15 @@ def fold(text: str) -> str:
     return text.casefold() if connection.vendor == "sqlite" else text.lower()
 
 
-def start_of_day(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
-
-
-def attribute_condition(alias: str, value: str) -> Q:
-    # Attributes come from JSON, so store=12 may be kept as the number 12 or the text "12".
-    condition = Q(**{alias: value})
-    for kind in (int, float):
-        try:
-            return condition | Q(**{alias: kind(value)})
-        except ValueError:
-            continue
-    return condition
-
-
 def matching_responses(filters: Filters, search: str = "") -> QuerySet[Response]:
-    responses = Response.objects.filter(workspace_id=filters.workspace_id)
-    if filters.survey_ids:
-        responses = responses.filter(survey_id__in=filters.survey_ids)
-    if filters.date_from:
-        responses = responses.filter(created_at__gte=start_of_day(filters.date_from))
-    if filters.date_to:
-        responses = responses.filter(
-            created_at__lt=start_of_day(filters.date_to + timedelta(days=1))
-        )
-    if filters.channels:
-        responses = responses.filter(channel__in=filters.channels)
-    if filters.classes:
-        responses = responses.filter(nps_class__in=filters.classes)
-    if filters.drivers:
-        responses = only_drivers(responses, filters.drivers)
-    responses = with_attributes(responses, filters.attributes)
+    """The responses the filters choose (as every figure counts them), narrowed by a search."""
+    responses = raw_responses(filters)
     if search:
         _prepare_connection()
         words = fold(search)
         responses = responses.alias(
             folded_comment=Folded("comment"), folded_third=Folded("third_answer")
         ).filter(Q(folded_comment__contains=words) | Q(folded_third__contains=words))
-    return responses
-
-
-def with_attributes(
-    responses: QuerySet[Response], attributes: tuple[tuple[str, str], ...]
-) -> QuerySet[Response]:
-    for position, (name, value) in enumerate(attributes):
-        if name == "language":
-            responses = responses.filter(language=value)
-            continue
-        # KeyTransform takes the name literally, so an attribute called "contains" stays a key.
-        alias = f"attribute_{position}"
-        responses = responses.alias(**{alias: KeyTransform(name, "attributes")}).filter(
-            attribute_condition(alias, value)
-        )
     return responses
 
 

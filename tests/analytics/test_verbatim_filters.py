@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from opennps.reports.browse import start_of_day
+from opennps.analytics.dashboard_queries import start_of_local_day as start_of_day
 from tests.reports.helpers import answer, make_shop, make_survey, page_text
 
 pytestmark = pytest.mark.django_db

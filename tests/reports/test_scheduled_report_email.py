@@ -9,10 +9,10 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
+from opennps.analytics.dashboard_queries import start_of_local_day as start_of_day
 from opennps.analytics.models import SegmentDimension
 from opennps.analytics.periods import period_label
 from opennps.reports.actions import create_report
-from opennps.reports.browse import start_of_day
 from opennps.reports.models import ReportDelivery
 from opennps.reports.schedule import due_at, following, latest_due_period, preceding
 from opennps.stats import Histogram, compare_independent, summarize
