@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from opennps.analytics.dashboard_queries import headline, segments, trend
+from opennps.analytics.dashboard_queries import headline, rolled_up_keys, segments, trend
 from opennps.analytics.periods import period_label, previous_range
 from opennps.analytics.queries import Filters
 from opennps.reports.segment_table import groupings, minimum_group, value_labels
@@ -99,7 +99,10 @@ def build_report(
     date_from, date_to = filters.date_from, filters.date_to
     previous_from, previous_to = previous or previous_range(date_from, date_to)
     previous_filters = filters.with_dates(previous_from, previous_to)
-    current, before = headline(filters), headline(previous_filters)
+    # One look at the workspace's segment keys for every figure below, not one per query.
+    rolled_up = rolled_up_keys(filters.workspace_id)
+    current = headline(filters, rolled_up)
+    before = headline(previous_filters, rolled_up)
     unit = by or trend_unit_for(trend_from or date_from, date_to)
     trend_filters = filters.with_dates(trend_from or date_from, date_to)
     smallest = minimum_group(filters)
@@ -116,10 +119,10 @@ def build_report(
         trend_by=unit,
         trend=[
             TrendPoint(start, period_label(start, unit), summarize(histogram))
-            for start, histogram in trend(trend_filters, unit)
+            for start, histogram in trend(trend_filters, unit, rolled_up)
             if histogram.n >= smallest
         ],
-        top_changes=top_changes(filters, previous_filters),
+        top_changes=top_changes(filters, previous_filters, rolled_up=rolled_up),
         anonymous=anonymous,
         headline_hidden=anonymous and current.n < smallest,
         previous_hidden=anonymous and before.n < smallest,
@@ -127,7 +130,10 @@ def build_report(
 
 
 def top_changes(
-    current: Filters, previous: Filters, limit: int = TOP_CHANGES
+    current: Filters,
+    previous: Filters,
+    limit: int = TOP_CHANGES,
+    rolled_up: frozenset[str] | None = None,
 ) -> list[SegmentChange]:
     """Groups whose NPS changed significantly between the two periods, largest change first.
 
@@ -135,13 +141,15 @@ def top_changes(
     handful of people, however small its p-value.
     """
     smallest = max(minimum_group(current), LOW_SAMPLE_THRESHOLD)
+    if rolled_up is None:
+        rolled_up = rolled_up_keys(current.workspace_id)
     changes = []
     for key, grouping in groupings(current.workspace_id):
         if key == "survey" and len(current.survey_ids) == 1:
             continue
         labels = value_labels(current.workspace_id, key)
-        before = dict(segments(previous, key))
-        for value, after in segments(current, key):
+        before = dict(segments(previous, key, rolled_up))
+        for value, after in segments(current, key, rolled_up):
             earlier = before.get(value)
             if earlier is None or min(earlier.n, after.n) < smallest:
                 continue
