@@ -20,6 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from opennps.stats import LOW_SAMPLE_THRESHOLD, Histogram, Summary
+from opennps.stats.classify import class_of_whole_score
 
 PROMOTER = "#0072B2"  # blue
 PASSIVE = "#E69F00"  # orange
@@ -71,7 +72,7 @@ def _text(
 
 
 def class_of(score: int) -> str:
-    return "promoter" if score >= 9 else "passive" if score >= 7 else "detractor"
+    return str(class_of_whole_score(score))
 
 
 def figure_sentence(summary: Summary) -> str:

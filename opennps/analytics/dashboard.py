@@ -87,7 +87,7 @@ class TrendPoint:
 
     @property
     def low_sample(self) -> bool:
-        return self.summary.n < LOW_SAMPLE_THRESHOLD
+        return self.summary.low_sample
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ class SegmentRow:
 
     @property
     def low_sample(self) -> bool:
-        return self.summary.n < LOW_SAMPLE_THRESHOLD
+        return self.summary.low_sample
 
     @property
     def signed_difference(self) -> str:

@@ -28,7 +28,7 @@ class TrendPoint:
 
     @property
     def low_sample(self) -> bool:
-        return self.summary.n < LOW_SAMPLE_THRESHOLD
+        return self.summary.low_sample
 
 
 @dataclass(frozen=True)
