@@ -173,6 +173,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 globals().update(email_settings(env_str("OPENNPS_SMTP_URL")))
+# Messages one worker sends at once, each over its own SMTP connection (and database connection):
+# sending is mostly waiting for the mail server, so a worker with one conversation sits idle.
+OPENNPS_SEND_CONNECTIONS = env_int("OPENNPS_SEND_CONNECTIONS", 4)
 DEFAULT_FROM_EMAIL = env_str("OPENNPS_FROM_EMAIL", "OpenNPS <opennps@localhost>")
 # Inbound mail (docs/closing-the-loop.md): customers' answers to case replies are posted to
 # /mail/inbound/<token>; empty token = inbound mail off. The address (optional) is where replies

@@ -12,12 +12,25 @@ class DistributionConfig(AppConfig):
 
     def ready(self) -> None:
         from opennps.distribution.models import Delivery
-        from opennps.distribution.sending import finish_batch, send_delivery
+        from opennps.distribution.sending import (
+            finish_batch,
+            prepare_batch,
+            send_delivery,
+            sending_threads,
+        )
         from opennps.work.registry import register_queue
 
         # Batches of 50: fewer claim transactions; a killed worker's unsent rows wait for the
         # lease to run out and are then sent by another worker (sent ones are skipped).
-        register_queue("invitations", Delivery, send_delivery, batch=50, finish=finish_batch)
+        register_queue(
+            "invitations",
+            Delivery,
+            send_delivery,
+            batch=50,
+            finish=finish_batch,
+            prepare=prepare_batch,
+            concurrency=sending_threads,
+        )
 
         from opennps.distribution.models import RelationshipRun
         from opennps.distribution.relationship import run_period

@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import secrets
 from email.utils import parseaddr
+from functools import lru_cache
 
 from django.conf import settings
 from django.core import signing
@@ -26,9 +27,13 @@ def new_seed() -> str:
     return secrets.token_hex(16)
 
 
+@lru_cache(maxsize=16)
+def _key(purpose: str, secret: str) -> bytes:
+    return hashlib.sha256(f"opennps.distribution.{purpose}:{secret}".encode()).digest()
+
+
 def _mac(purpose: str, value: str) -> bytes:
-    key = hashlib.sha256(f"opennps.distribution.{purpose}:{settings.SECRET_KEY}".encode()).digest()
-    return hmac.new(key, value.encode(), hashlib.sha256).digest()
+    return hmac.digest(_key(purpose, settings.SECRET_KEY), value.encode(), "sha256")
 
 
 def token_from_seed(seed: str) -> str:
@@ -42,13 +47,24 @@ def token_hash_from_seed(seed: str) -> str:
 
 def message_id(invitation_id: int, kind: str) -> str:
     """The same Message-ID on every attempt, so a receiving server can drop a repeated copy."""
-    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "opennps.invalid"
+    domain = _domain(settings.DEFAULT_FROM_EMAIL)
     tag = _mac("message-id", f"{invitation_id}:{kind}")[:8].hex()
     return f"<{kind}.{invitation_id}.{tag}@{domain}>"
 
 
+@lru_cache(maxsize=16)
+def _domain(from_email: str) -> str:
+    return parseaddr(from_email)[1].rpartition("@")[2] or "opennps.invalid"
+
+
+@lru_cache(maxsize=4)
+def _unsubscribe_signer(secret: str) -> signing.Signer:
+    # A campaign signs one token per message; building the signer each time cost more than signing.
+    return signing.Signer(key=secret, salt=UNSUBSCRIBE_SALT)
+
+
 def unsubscribe_token(contact_id: int) -> str:
-    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign(str(contact_id))
+    return _unsubscribe_signer(settings.SECRET_KEY).sign(str(contact_id))
 
 
 def contact_id_from_unsubscribe_token(token: str) -> int | None:

@@ -9,6 +9,13 @@ A queue may pass `finish(succeeded_items)`: the runner then calls it once after 
 the batch's successful rows done in one UPDATE instead of one per row. Only for handlers that may
 safely run again for a row they already did (a kill before the batch ends leaves its rows to be
 retried once their lease runs out).
+
+A queue may pass `prepare(items)`, called once before the batch's handlers (to load what they all
+need), and `concurrency` > 1 (or a callable returning it), to run that many handlers at once in
+threads: for work that mostly waits on another server (SMTP), where one conversation at a time
+leaves the worker idle. Such handlers must be thread-safe; each thread has its own database
+connection, so they run one at a time inside a transaction (tests), where threads could not see
+its rows.
 """
 
 from __future__ import annotations
@@ -31,6 +38,12 @@ class Queue:
     handler: Callable[[Any], None]
     batch: int = 10
     finish: Callable[[list[Any]], None] | None = None
+    prepare: Callable[[list[Any]], None] | None = None
+    concurrency: int | Callable[[], int] = 1
+
+    def threads(self) -> int:
+        wanted = self.concurrency() if callable(self.concurrency) else self.concurrency
+        return max(1, wanted)
 
 
 QUEUES: dict[str, Queue] = {}
@@ -43,8 +56,10 @@ def register_queue(
     handler: Callable[[Any], None],
     batch: int = 10,
     finish: Callable[[list[Any]], None] | None = None,
+    prepare: Callable[[list[Any]], None] | None = None,
+    concurrency: int | Callable[[], int] = 1,
 ) -> None:
-    QUEUES[name] = Queue(name, model, handler, batch, finish)
+    QUEUES[name] = Queue(name, model, handler, batch, finish, prepare, concurrency)
 
 
 def register_job(kind: str, handler: Callable[[Job], None]) -> None:
