@@ -43,13 +43,17 @@ from opennps.demo.employees import generate_employee_responses
 from opennps.demo.timing import (
     DAY,
     HISTORY,
+    add_months,
     days_ago,
     daytime,
     purchase_day_weights,
     tenure_band,
 )
 
-WAVE_DAYS = 91  # the relationship survey asks each customer once a quarter
+# The relationship survey asks each customer once a quarter: a relationship schedule of
+# WAVE_MONTHS months spreads each period's campaign over the period, every customer at the same
+# point of every period (see opennps.distribution.relationship).
+WAVE_MONTHS = 3
 RELATIONSHIP_RESPONSE_RATE = 0.40
 ASKS_PER_CONTACT = 5  # about how many quarters a customer is asked within the history
 PURCHASE_RESPONSE_RATE = 0.35  # of e-mail and SMS invitations
@@ -68,11 +72,16 @@ PLAN_WEIGHTS = weights_by_key(PLANS_BY_SPEND)
 TOUCHPOINT_WEIGHTS = Weights(TOUCHPOINTS)
 RELATIONSHIP_CHANNEL_WEIGHTS = Weights(RELATIONSHIP_CHANNELS)
 PURCHASE_CHANNEL_WEIGHTS = weights_by_key(PURCHASE_CHANNELS)
-# What became of invitations nobody answered (only e-mail tells us it was opened).
+# What became of invitations nobody answered (only e-mail tells us it was opened). "sent" is
+# what the sender records once the server took the message; bounced and failed never left.
 UNANSWERED_STATUS = {
-    "email": Weights({"delivered": 0.62, "opened": 0.30, "bounced": 0.08}),
-    "sms": Weights({"delivered": 0.94, "failed": 0.06}),
+    "email": Weights({"sent": 0.62, "opened": 0.30, "bounced": 0.08}),
+    "sms": Weights({"sent": 0.94, "failed": 0.06}),
 }
+NEVER_SENT = frozenset({"bounced", "failed"})
+# An e-mail nobody answered gets one reminder this long after it went out (the default of the
+# workspace's distribution settings); SMS gets none.
+REMINDER_AFTER = 3 * DAY
 RATED = {
     "relationship": ("price", "quality", "service"),
     "shop": ("quality", "service"),
@@ -87,6 +96,8 @@ class DemoData:
     contacts: list[Row]
     invitations: list[Row]
     responses: list[Row]  # sorted by survey, then by time
+    # Start of each period of the relationship schedule; an invitation's `wave` indexes it.
+    waves: list[datetime]
 
 
 def generate(seed: int, responses: int, now: datetime) -> DemoData:
@@ -112,7 +123,20 @@ def generate(seed: int, responses: int, now: datetime) -> DemoData:
     rows += generate_employee_responses(random.Random(f"{seed}:enps"), counts["enps"], now)
     order = {plan: position for position, plan in enumerate(counts)}
     rows.sort(key=lambda row: (order[row["survey"]], row["created_at"]))
-    return DemoData(contacts=contacts, invitations=invitations.rows, responses=rows)
+    return DemoData(
+        contacts=contacts,
+        invitations=invitations.rows,
+        responses=rows,
+        waves=relationship_waves(now),
+    )
+
+
+def relationship_waves(now: datetime) -> list[datetime]:
+    """The start of every relationship period that began at least a day before `now`."""
+    waves = [now - HISTORY]
+    while (following := add_months(waves[-1], WAVE_MONTHS)) < now - DAY:
+        waves.append(following)
+    return waves
 
 
 class Invitations:
@@ -122,9 +146,17 @@ class Invitations:
         self.rows: list[Row] = []
         self._keys = itertools.count(1)
 
-    def add(self, **fields: Any) -> int:
+    def add(self, now: datetime, **fields: Any) -> int:
+        """A row with the times the sender would have recorded: sent when it went out (bounced
+        and failed never left), reminded three days later when an e-mail went unanswered."""
         key = next(self._keys)
-        self.rows.append({"key": key, **fields})
+        sent_at = None if fields["status"] in NEVER_SENT else fields["created_at"]
+        reminded_at = None
+        if sent_at and fields["channel"] == "email" and not fields["responded"]:
+            reminded_at = sent_at + REMINDER_AFTER if sent_at + REMINDER_AFTER < now else None
+        fields.setdefault("wave", None)
+        fields.setdefault("touchpoint", None)
+        self.rows.append({"key": key, "sent_at": sent_at, "reminded_at": reminded_at, **fields})
         return key
 
     def unanswered(
@@ -135,12 +167,15 @@ class Invitations:
         channel: str,
         sent_at: datetime,
         now: datetime,
+        **context: Any,
     ) -> None:
+        """An invitation nobody answered; `context` is its wave or touchpoint."""
         status = UNANSWERED_STATUS[channel].draw(rng)
         opened_at = None
         if status == "opened":
             opened_at = min(sent_at + timedelta(hours=rng.uniform(1, 30)), now - LATEST)
         self.add(
+            now,
             survey=survey,
             contact=contact["key"],
             channel=channel,
@@ -148,6 +183,7 @@ class Invitations:
             status=status,
             opened_at=opened_at,
             responded=False,
+            **context,
         )
 
 
@@ -201,29 +237,32 @@ def _person_name(rng: random.Random, language: str, gender: str) -> tuple[str, s
 def generate_relationship_responses(
     rng: random.Random, contacts: list[Row], count: int, now: datetime, invitations: Invitations
 ) -> Iterator[Row]:
-    """Every customer is asked once a quarter, on a day of their own, from their second month on;
-    exactly `count` of the asks are answered."""
+    """Every customer is asked once a quarter, at the same point of each period of the
+    relationship schedule, from their second month on; exactly `count` of the asks are answered."""
     asks = []
-    start = now - HISTORY
+    waves = relationship_waves(now)
+    ends = [*waves[1:], add_months(waves[-1], WAVE_MONTHS)]
     for contact in contacts:
-        moment = start + timedelta(days=rng.uniform(0, WAVE_DAYS))
+        point = rng.uniform(0, 1)  # where in each period this customer's turn comes
         first_allowed = contact["customer_since"] + 30 * DAY
-        while moment < now - DAY:
-            if moment >= first_allowed:
-                asks.append((moment, contact))
-            moment += WAVE_DAYS * DAY
+        for wave, (start, end) in enumerate(zip(waves, ends, strict=True)):
+            moment = start + (end - start) * point
+            if first_allowed <= moment < now - DAY:
+                asks.append((moment, contact, wave))
     answered = set(rng.sample(range(len(asks)), min(count, len(asks))))
-    for index, (moment, contact) in enumerate(asks):
+    for index, (moment, contact, wave) in enumerate(asks):
         channel = RELATIONSHIP_CHANNEL_WEIGHTS.draw(rng)
         if index not in answered and channel not in INVITED_CHANNELS:
             continue  # an interviewer's call or a website banner nobody answered leaves no trace
         region = REGION_BY_NAME[contact["attributes"]["region"]]
         asked_at = daytime(rng, moment, region, channel)
         if index not in answered:
-            invitations.unanswered(rng, RELATIONSHIP.key, contact, channel, asked_at, now)
+            invitations.unanswered(
+                rng, RELATIONSHIP.key, contact, channel, asked_at, now, wave=wave
+            )
             continue
         yield _customer_response(
-            rng, RELATIONSHIP.key, contact, channel, asked_at, now, invitations, touchpoint=None
+            rng, RELATIONSHIP.key, contact, channel, asked_at, now, invitations, wave=wave
         )
 
 
@@ -250,11 +289,13 @@ def generate_purchase_responses(
         if bought_at > now - DAY and channel in INVITED_CHANNELS:
             continue  # its invitation goes out tomorrow
         if channel in INVITED_CHANNELS and rng.random() >= PURCHASE_RESPONSE_RATE:
-            invitations.unanswered(rng, PURCHASE.key, contact, channel, bought_at, now)
+            invitations.unanswered(
+                rng, PURCHASE.key, contact, channel, bought_at, now, touchpoint=touchpoint
+            )
             continue
         produced += 1
         yield _customer_response(
-            rng, PURCHASE.key, contact, channel, bought_at, now, invitations, touchpoint
+            rng, PURCHASE.key, contact, channel, bought_at, now, invitations, touchpoint=touchpoint
         )
 
 
@@ -266,7 +307,8 @@ def _customer_response(
     asked_at: datetime,
     now: datetime,
     invitations: Invitations,
-    touchpoint: str | None,
+    touchpoint: str | None = None,
+    wave: int | None = None,
 ) -> Row:
     profile = contact["attributes"]
     region = profile["region"]
@@ -305,11 +347,15 @@ def _customer_response(
         attributes["touchpoint"] = touchpoint
     if touchpoint == "shop":
         attributes["store"] = rng.choice(STORES[region])
+    if channel == "kiosk":
+        # Each shop's tablet tags its answers with its location, as a kiosk does.
+        attributes["location"] = attributes["store"]
     if agent:
         attributes["agent"] = agent
     invitation = None
     if channel in INVITED_CHANNELS:
         invitation = invitations.add(
+            now,
             survey=survey,
             contact=contact["key"],
             channel=channel,
@@ -317,6 +363,8 @@ def _customer_response(
             status="responded",
             opened_at=created_at if channel == "email" else None,
             responded=True,
+            wave=wave,
+            touchpoint=touchpoint,
         )
     version = _version(survey, created_at, now)
     return response_row(

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -22,6 +20,8 @@ from opennps.accounts.models import Membership, Organisation, Role, User, Worksp
 from opennps.analytics.models import SegmentDimension
 from opennps.analytics.rollups import rebuild
 from opennps.contacts.models import Contact
+from opennps.demo.alerting import connect_crm_trial, create_alert_rules, schedule_monthly_report
+from opennps.demo.channels import set_up_kiosks, set_up_widget
 from opennps.demo.company import (
     CUSTOMER_WORKSPACE,
     DEMO_EMAIL,
@@ -29,13 +29,21 @@ from opennps.demo.company import (
     DEMO_PASSWORD,
     EMPLOYEE_WORKSPACE,
     MEMBERS,
+    PURCHASE,
+    RELATIONSHIP,
     SURVEYS,
     SurveyPlan,
 )
 from opennps.demo.generator import DemoData, generate
 from opennps.demo.loop import analyse_demo_comments, open_demo_cases
+from opennps.demo.outreach import (
+    finish_campaigns,
+    plan_relationship_campaigns,
+    record_purchase_triggers,
+)
+from opennps.demo.timestamps import explicit_timestamps
 from opennps.demo.timing import DAY, HISTORY
-from opennps.distribution.models import Invitation
+from opennps.distribution.models import Channel, Event, Invitation
 from opennps.responses.models import IdempotencyKey, Response
 from opennps.stats.classify import classify
 from opennps.surveys.models import ExtraQuestion, QuestionKind, Survey, SurveyStatus, SurveyVersion
@@ -80,7 +88,7 @@ def wipe_demo(organisation: Organisation) -> None:
     rows = {"workspace__organisation": organisation}
     # The big tables first, children before parents, loading only ids: deleting through the
     # organisation would load every response whole.
-    for model_class in (IdempotencyKey, Response, Invitation, Contact):
+    for model_class in (IdempotencyKey, Response, Event, Invitation, Contact):
         model_class.objects.filter(**rows).only("pk").delete()
     organisation.delete()
 
@@ -111,12 +119,21 @@ def load_demo(
     surveys, versions = _create_surveys(workspaces, now)
     data = generate(seed, responses, now)
     contacts = _insert_contacts(workspaces[CUSTOMER_WORKSPACE], data)
-    invitations = _insert_invitations(surveys, contacts, data)
+    owner = User.objects.get(email=email)
+    campaigns = plan_relationship_campaigns(
+        surveys[RELATIONSHIP.key], owner, data.waves, now - HISTORY - SETUP_LEAD
+    )
+    invitations = _insert_invitations(surveys, contacts, data, campaigns)
+    finish_campaigns(list(campaigns.values()))
     _insert_responses(surveys, versions, contacts, invitations, data)
     _declare_segments(workspaces)
     # The bulk insert skipped the response listeners: analyse and open cases here instead.
     analyse_demo_comments(workspaces[CUSTOMER_WORKSPACE], now)
     open_demo_cases(workspaces[CUSTOMER_WORKSPACE], now, seed)
+    # Last, so that no answer of the history meets an alert rule or a webhook.
+    _set_up_channels_and_alerts(
+        workspaces[CUSTOMER_WORKSPACE], surveys, owner, data, invitations, contacts, now, seed
+    )
     organisation = workspaces[CUSTOMER_WORKSPACE].organisation
     return LoadResult(
         loaded=True,
@@ -127,6 +144,34 @@ def load_demo(
         seconds=time.perf_counter() - started,
         owner_existed=owner_existed,
     )
+
+
+def _set_up_channels_and_alerts(
+    workspace: Workspace,
+    surveys: dict[str, Survey],
+    owner: User,
+    data: DemoData,
+    invitations: dict[int, int],
+    contacts: dict[str, int],
+    now: datetime,
+    seed: int,
+) -> None:
+    """The customer workspace's trigger rule, kiosks, widget, alert rules, CRM webhook and
+    monthly report, so none of those pages is empty."""
+    set_up_at = now - HISTORY - SETUP_LEAD
+    purchase = surveys[PURCHASE.key]
+    record_purchase_triggers(purchase, owner, set_up_at, data.invitations, invitations, contacts)
+    set_up_kiosks(purchase, set_up_at)
+    set_up_widget(purchase)
+    analyst = User.objects.get(
+        email=next(
+            m.email for m in MEMBERS if m.workspace == workspace.name and m.role == "analyst"
+        )
+    )
+    customer_surveys = [surveys[RELATIONSHIP.key], purchase]
+    create_alert_rules(workspace, customer_surveys, owner, analyst, now)
+    connect_crm_trial(workspace, now, seed)
+    schedule_monthly_report(workspace, [owner, analyst], owner, now)
 
 
 # The attributes the demo's dashboards compare groups by.
@@ -242,26 +287,6 @@ def _create_survey(plan: SurveyPlan, workspace: Workspace) -> Survey:
     return survey
 
 
-@contextmanager
-def explicit_timestamps(*model_classes: type[models.Model]) -> Iterator[None]:
-    """Let rows keep the dates we give them: auto_now(_add) would stamp 18 months of history with
-    today. Only for this bulk load, which runs alone in its process."""
-    fields = [
-        field
-        for model_class in model_classes
-        for field in model_class._meta.concrete_fields
-        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
-    ]
-    saved = [(field, field.auto_now, field.auto_now_add) for field in fields]
-    for field in fields:
-        field.auto_now = field.auto_now_add = False
-    try:
-        yield
-    finally:
-        for field, auto_now, auto_now_add in saved:
-            field.auto_now, field.auto_now_add = auto_now, auto_now_add
-
-
 def _insert_contacts(workspace: Workspace, data: DemoData) -> dict[str, int]:
     rows = [
         Contact(
@@ -283,8 +308,13 @@ def _insert_contacts(workspace: Workspace, data: DemoData) -> dict[str, int]:
 
 
 def _insert_invitations(
-    surveys: dict[str, Survey], contacts: dict[str, int], data: DemoData
+    surveys: dict[str, Survey],
+    contacts: dict[str, int],
+    data: DemoData,
+    campaigns: dict[int, int],
 ) -> dict[int, int]:
+    """The invitations, with the times the sender records; a relationship e-mail belongs to its
+    wave's campaign (`campaigns`: campaign id by wave)."""
     rows = [
         Invitation(
             workspace_id=surveys[row["survey"]].workspace_id,
@@ -297,6 +327,13 @@ def _insert_invitations(
             created_at=row["created_at"],
             opened_at=row["opened_at"],
             responded=row["responded"],
+            sent_at=row["sent_at"],
+            reminded_at=row["reminded_at"],
+            campaign_id=(
+                campaigns[row["wave"]]
+                if row["wave"] is not None and row["channel"] == Channel.EMAIL
+                else None
+            ),
         )
         for row in data.invitations
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import random
 from datetime import datetime, timedelta
@@ -15,6 +16,15 @@ HISTORY = timedelta(days=HISTORY_DAYS)
 # Local hours in which people answer: shops keep opening hours, phones and e-mail do not.
 SHOP_HOURS = (10, 21)
 WAKING_HOURS = (7, 23)
+
+
+def add_months(moment: datetime, months: int) -> datetime:
+    """The same day and time `months` later; the 31st becomes the month's last day. The rule of
+    opennps.distribution.relationship.add_months, restated here so the generator needs no Django."""
+    month_index = moment.month - 1 + months
+    year, month = moment.year + month_index // 12, month_index % 12 + 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
 
 
 def days_ago(moment: datetime, now: datetime) -> float:

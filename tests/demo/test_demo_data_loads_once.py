@@ -7,10 +7,13 @@ from django.core.management import CommandError, call_command
 
 from opennps.accounts.actions.setup import create_admin
 from opennps.accounts.models import Organisation, User, Workspace
+from opennps.alerts.models import AlertRule, WebhookDelivery
+from opennps.channels_web.models import Kiosk
 from opennps.contacts.models import Contact
 from opennps.demo.company import CUSTOMER_WORKSPACE, DEMO_ORGANISATION
 from opennps.demo.loader import DemoConflictError, load_demo
-from opennps.distribution.models import Invitation
+from opennps.distribution.models import Campaign, Event, Invitation
+from opennps.reports.models import ReportDelivery
 from opennps.responses.models import Response
 
 from .helpers import NOW, SEED, SMALL
@@ -19,7 +22,10 @@ from .helpers import NOW, SEED, SMALL
 def table_sizes():
     return {
         model.__name__: model.objects.count()
-        for model in (Organisation, Workspace, User, Contact, Invitation, Response)
+        for model in (
+            *(Organisation, Workspace, User, Contact, Invitation, Response),
+            *(Campaign, Event, Kiosk, AlertRule, WebhookDelivery, ReportDelivery),
+        )
     }
 
 
