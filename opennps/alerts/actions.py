@@ -23,6 +23,7 @@ from opennps.alerts.models import (
     WebhookEndpoint,
 )
 from opennps.alerts.webhooks import check_webhook_url, resend
+from opennps.comments.models import WatchedTheme
 from opennps.comments.taxonomy import driver_labels
 from opennps.surveys.models import Survey
 
@@ -64,6 +65,7 @@ def _check_rule(workspace: Workspace, spec: RuleSpec, current_secret: str = "") 
         spec.conditions,
         Survey.objects.filter(workspace=workspace).values_list("pk", flat=True),
         driver_labels(workspace.pk),
+        WatchedTheme.objects.filter(workspace=workspace).values_list("pk", flat=True),
     )
     members = set(
         User.objects.filter(memberships__workspace=workspace).values_list("pk", flat=True)

@@ -16,7 +16,16 @@ from django.utils.translation import gettext as _
 NPS_CLASSES = ("detractor", "passive", "promoter")
 MAX_WORDS = 50
 MAX_ATTRIBUTES = 20
-CONDITION_KEYS = ("class", "score_min", "score_max", "survey", "attributes", "words", "drivers")
+CONDITION_KEYS = (
+    "class",
+    "score_min",
+    "score_max",
+    "survey",
+    "attributes",
+    "words",
+    "drivers",
+    "themes",
+)
 
 
 class RuleError(ValueError):
@@ -46,10 +55,13 @@ def _score(raw: Mapping[str, Any], key: str) -> int | None:
 
 
 def normalise_conditions(
-    raw: Mapping[str, Any], survey_ids: Iterable[int], driver_keys: Iterable[str] = ()
+    raw: Mapping[str, Any],
+    survey_ids: Iterable[int],
+    driver_keys: Iterable[str] = (),
+    theme_ids: Iterable[int] = (),
 ) -> dict[str, Any]:
     """The canonical form of `raw`, or RuleError. `survey_ids` are the workspace's surveys,
-    `driver_keys` the drivers of its taxonomy."""
+    `driver_keys` the drivers of its taxonomy, `theme_ids` its watched themes."""
     unknown = sorted(set(raw) - set(CONDITION_KEYS))
     if unknown:
         raise RuleError(
@@ -105,6 +117,20 @@ def normalise_conditions(
     drivers = _drivers(raw, list(driver_keys))
     if drivers:
         conditions["drivers"] = drivers
+    themes = _as_list(raw.get("themes"))
+    watched = set(theme_ids)
+    for value in themes:
+        if isinstance(value, bool) or not isinstance(value, int) or value not in watched:
+            raise RuleError(
+                "conditions.themes",
+                _(
+                    "%(value)s is not a watched theme of this workspace; watch the theme on the "
+                    "drivers page first, then use its id."
+                )
+                % {"value": repr(value)[:60]},
+            )
+    if themes:
+        conditions["themes"] = sorted(set(themes))
     return conditions
 
 
@@ -128,9 +154,10 @@ def _has_any_word(comment: str, words: list[str]) -> bool:
 
 
 def matches(conditions: Mapping[str, Any], answer: Mapping[str, Any]) -> bool:
-    """Whether `answer` (keys nps_class, score, survey_id, attributes, comment, drivers) meets
-    every condition. Attribute values compare as text, so 1 and "1" are the same; a driver
-    condition holds when the comment carries any of its drivers."""
+    """Whether `answer` (keys nps_class, score, survey_id, attributes, comment, drivers, themes)
+    meets every condition. Attribute values compare as text, so 1 and "1" are the same; a driver
+    condition holds when the comment carries any of its drivers, a theme condition when the
+    comment is like any of its watched themes (ids in answer["themes"])."""
     if "class" in conditions and answer["nps_class"] not in conditions["class"]:
         return False
     if "score_min" in conditions and answer["score"] < conditions["score_min"]:
@@ -143,6 +170,8 @@ def matches(conditions: Mapping[str, Any], answer: Mapping[str, Any]) -> bool:
         conditions["drivers"]
     ):
         return False
+    if "themes" in conditions and not set(answer.get("themes") or ()) & set(conditions["themes"]):
+        return False
     attributes = answer.get("attributes") or {}
     for name, value in (conditions.get("attributes") or {}).items():
         if name not in attributes or str(attributes[name]) != value:
@@ -153,6 +182,7 @@ def matches(conditions: Mapping[str, Any], answer: Mapping[str, Any]) -> bool:
     )
 
 
-def uses_drivers(conditions: Mapping[str, Any]) -> bool:
-    """Whether the rule can only be decided once the comment's analysis is stored."""
-    return "drivers" in conditions
+def needs_analysis(conditions: Mapping[str, Any]) -> bool:
+    """Whether the rule can only be decided once the comment's analysis is stored (it names
+    drivers or watched themes)."""
+    return "drivers" in conditions or "themes" in conditions

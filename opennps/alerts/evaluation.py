@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from opennps.accounts.models import User
-from opennps.alerts.conditions import matches, uses_drivers
+from opennps.alerts.conditions import matches, needs_analysis
 from opennps.alerts.messages import alert_payload, alert_text
 from opennps.alerts.models import (
     AlertCheck,
@@ -27,7 +27,7 @@ from opennps.alerts.models import (
 )
 from opennps.alerts.webhooks import queue_delivery
 from opennps.cases.opening import account_owner
-from opennps.comments.models import AnalysisTask, CommentAnalysis
+from opennps.comments.models import AnalysisTask, CommentAnalysis, CommentThemeMatch
 from opennps.responses.models import Response
 from opennps.work.email import queue_email
 
@@ -35,7 +35,9 @@ from opennps.work.email import queue_email
 DIGEST_HOUR = 7
 
 
-def answer_facts(response: Response) -> dict[str, object]:
+def answer_facts(response: Response, *, with_themes: bool = True) -> dict[str, object]:
+    """What the conditions test. The watched themes the comment is like are looked up only
+    `with_themes` (some rule names themes)."""
     analysis = CommentAnalysis.objects.filter(response=response).only("drivers").first()
     return {
         "nps_class": response.nps_class,
@@ -44,16 +46,22 @@ def answer_facts(response: Response) -> dict[str, object]:
         "attributes": response.attributes,
         "comment": response.comment,
         "drivers": list(analysis.drivers) if analysis else [],
+        "themes": list(
+            CommentThemeMatch.objects.filter(analysis=analysis).values_list("theme_id", flat=True)
+        )
+        if analysis and with_themes
+        else [],
         "analysed": analysis is not None
         and not AnalysisTask.objects.filter(response=response, status="pending").exists(),
     }
 
 
 def decides(rule: AlertRule, check: AlertCheck, facts: dict[str, object]) -> bool:
-    """Whether this check may decide `rule`. A rule on drivers waits for the comment's analysis:
-    a check queued by the analysis decides it, and so does a check of a later change when the
-    analysis is current. Other rules are decided when the answer is written, as before."""
-    if not uses_drivers(rule.conditions):
+    """Whether this check may decide `rule`. A rule on drivers or watched themes waits for the
+    comment's analysis (the theme matches are stored with it): a check queued by the analysis
+    decides it, and so does a check of a later change when the analysis is current. Other rules
+    are decided when the answer is written, as before."""
+    if not needs_analysis(rule.conditions):
         return not check.after_analysis
     return check.after_analysis or bool(facts["analysed"])
 
@@ -158,8 +166,8 @@ def record_match(rule: AlertRule, response: Response) -> AlertMatch | None:
 
 def check_response(check: AlertCheck) -> None:
     """Handler of the "alert_checks" queue: test the response against every enabled rule of its
-    workspace as it is now (a comment added since the answer counts; rules on drivers see the
-    stored analysis, see `decides`). Safe to run twice."""
+    workspace as it is now (a comment added since the answer counts; rules on drivers and themes
+    see the stored analysis, see `decides`). Safe to run twice."""
     response = (
         Response.objects.select_related("survey", "contact__account", "workspace")
         .filter(pk=check.response_id)
@@ -167,9 +175,15 @@ def check_response(check: AlertCheck) -> None:
     )
     if response is None:  # deleted meanwhile: nothing to tell
         return
-    facts = answer_facts(response)
     already = set(AlertMatch.objects.filter(response=response).values_list("rule_id", flat=True))
-    rules = AlertRule.objects.filter(workspace_id=response.workspace_id, enabled=True)
-    for rule in rules.select_related("workspace").exclude(pk__in=already):
+    rules = list(
+        AlertRule.objects.filter(workspace_id=response.workspace_id, enabled=True)
+        .select_related("workspace")
+        .exclude(pk__in=already)
+    )
+    if not rules:
+        return
+    facts = answer_facts(response, with_themes=any("themes" in r.conditions for r in rules))
+    for rule in rules:
         if decides(rule, check, facts) and matches(rule.conditions, facts):
             record_match(rule, response)

@@ -12,6 +12,7 @@ from opennps.accounts.models import User, Workspace
 from opennps.alerts.actions import RuleSpec
 from opennps.alerts.conditions import NPS_CLASSES, RuleError
 from opennps.alerts.models import RESPONSE_EVENTS, AlertMode, AlertRule, WebhookEvent
+from opennps.comments.models import WatchedTheme
 from opennps.comments.taxonomy import driver_labels
 from opennps.surveys.models import Survey
 
@@ -31,6 +32,7 @@ FORM_FIELDS = {
     "conditions.attributes": "attributes",
     "conditions.words": "words",
     "conditions.drivers": "drivers",
+    "conditions.themes": "themes",
     "actions.email": "recipients",
     "actions.email.account_owner": "email_account_owner",
     "actions.webhook.url": "webhook_url",
@@ -106,6 +108,18 @@ class AlertRuleForm(forms.Form):
             "minute of the answer. None chosen: any comment, or none."
         ),
     )
+    themes = forms.TypedMultipleChoiceField(
+        label=_("Watched themes in the comment"),
+        choices=[],
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Any of them matches: the comment is about the theme's driver and as similar to the "
+            "theme as its own comments were. Watch a theme on the drivers page to list it here. "
+            "Decided once the comment has been analysed."
+        ),
+    )
     recipients = MemberChoiceField(
         label=_("E-mail to"),
         queryset=User.objects.none(),
@@ -155,6 +169,7 @@ class AlertRuleForm(forms.Form):
                 ),
                 "words": ", ".join(conditions.get("words", [])),
                 "drivers": conditions.get("drivers", []),
+                "themes": conditions.get("themes", []),
                 "recipients": list(rule.email_recipients.values_list("pk", flat=True)),
                 "email_account_owner": rule.email_account_owner,
                 "webhook_url": rule.webhook_url,
@@ -165,7 +180,12 @@ class AlertRuleForm(forms.Form):
             "name"
         )
         language = get_language() or "en"
-        self.fields["drivers"].choices = list(driver_labels(workspace.pk, language).items())
+        labels = driver_labels(workspace.pk, language)
+        self.fields["drivers"].choices = list(labels.items())
+        self.fields["themes"].choices = [
+            (theme.pk, f"{labels.get(theme.driver, theme.driver)}: {theme.name}")
+            for theme in WatchedTheme.objects.filter(workspace=workspace)
+        ]
         self.fields["recipients"].queryset = User.objects.filter(
             memberships__workspace=workspace
         ).order_by("email")
@@ -183,6 +203,7 @@ class AlertRuleForm(forms.Form):
             "attributes": data["attributes"],
             "words": [w.strip() for w in (data["words"] or "").split(",") if w.strip()],
             "drivers": list(data["drivers"]),
+            "themes": list(data["themes"]),
         }
         return RuleSpec(
             name=data["name"],

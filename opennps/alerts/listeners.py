@@ -1,6 +1,7 @@
 """Hearing about answers: queue a check of the alert rules and the response webhooks.
 
-Rules on drivers are checked again when the comment's analysis is stored (on_comment_analysed).
+Rules on drivers or watched themes are checked again when the comment's analysis is stored
+(on_comment_analysed).
 
 Called inside the transaction that writes the response (opennps/responses/events.py), so this
 only queues rows; the worker evaluates and sends. A deleted response's webhook body is written
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from django.db import connection
 
-from opennps.alerts.conditions import uses_drivers
+from opennps.alerts.conditions import needs_analysis
 from opennps.alerts.messages import response_payload
 from opennps.alerts.models import AlertCheck, AlertRule, WebhookEndpoint
 from opennps.alerts.webhooks import queue_delivery
@@ -67,7 +68,8 @@ def queue_response_webhooks(response: Response, event: ResponseEvent) -> None:
 
 
 def on_comment_analysed(analysis: CommentAnalysis) -> None:
-    """The comment's drivers are known now: queue a check of the rules that need them."""
+    """The comment's drivers and theme matches are known now: queue a check of the rules that
+    need them."""
     rules = AlertRule.objects.filter(workspace_id=analysis.workspace_id, enabled=True)
-    if any(uses_drivers(conditions) for conditions in rules.values_list("conditions", flat=True)):
+    if any(needs_analysis(conditions) for conditions in rules.values_list("conditions", flat=True)):
         AlertCheck.objects.create(response_id=analysis.response_id, after_analysis=True)

@@ -19,6 +19,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from opennps.alerts.models import AlertRule
+from opennps.comments.models import WatchedTheme
+from opennps.comments.taxonomy import driver_labels
 from opennps.responses.models import Response
 from opennps.responses.serialising import response_json
 
@@ -52,8 +54,21 @@ def _contact_facts(response: Response) -> dict[str, Any] | None:
     }
 
 
+def matched_themes(rule: AlertRule, response: Response) -> list[WatchedTheme]:
+    """The watched themes of the rule's conditions that the answer's comment is like."""
+    wanted = rule.conditions.get("themes") or []
+    if not wanted:
+        return []
+    return list(
+        WatchedTheme.objects.filter(
+            pk__in=wanted, workspace_id=rule.workspace_id, matches__analysis__response=response
+        ).order_by("driver", "name")
+    )
+
+
 def alert_payload(rule: AlertRule, response: Response) -> dict[str, Any]:
-    """The body of an alert webhook; for eNPS without contact or attributes."""
+    """The body of an alert webhook; for eNPS without contact or attributes. A rule on watched
+    themes also names the themes the comment is like."""
     anonymous = response.survey.is_anonymous
     answer: dict[str, Any] = {
         "id": response.pk,
@@ -68,13 +83,19 @@ def alert_payload(rule: AlertRule, response: Response) -> dict[str, Any]:
     if not anonymous:
         answer["contact"] = _contact_facts(response)
         answer["attributes"] = response.attributes
-    return {
+    payload: dict[str, Any] = {
         "event": "alert",
         "rule": {"id": rule.pk, "name": rule.name},
         "workspace_id": rule.workspace_id,
         "response": answer,
         "link": responses_link(response),
     }
+    if "themes" in rule.conditions:
+        payload["themes"] = [
+            {"id": theme.pk, "driver": theme.driver, "name": theme.name}
+            for theme in matched_themes(rule, response)
+        ]
+    return payload
 
 
 def _class_name(nps_class: str) -> str:
@@ -111,6 +132,19 @@ def _answer_lines(response: Response) -> list[str]:
     return lines
 
 
+def _theme_lines(rule: AlertRule, response: Response) -> list[str]:
+    """ "Theme: …" for each watched theme of the rule the comment is like (in the active language)."""
+    themes = matched_themes(rule, response)
+    if not themes:
+        return []
+    labels = driver_labels(rule.workspace_id, translation.get_language())
+    return [
+        _("Theme: %(theme)s (%(driver)s)")
+        % {"theme": theme.name, "driver": labels.get(theme.driver, theme.driver)}
+        for theme in themes
+    ]
+
+
 def alert_text(rule: AlertRule, response: Response, language: str) -> AlertText:
     """The e-mail (and chat message) for one matching answer, in `language`."""
     with translation.override(language):
@@ -124,6 +158,7 @@ def alert_text(rule: AlertRule, response: Response, language: str) -> AlertText:
             _("An answer matched the alert rule “%(rule)s”.") % {"rule": rule.name},
             "",
             *_answer_lines(response),
+            *_theme_lines(rule, response),
             "",
             _("See the responses: %(link)s") % {"link": responses_link(response)},
         ]
@@ -144,7 +179,7 @@ def digest_text(rule: AlertRule, responses: list[Response], on: date, language: 
             % {"rule": rule.name, "day": day, "count": len(responses)},
         ]
         for number, response in enumerate(responses, start=1):
-            lines += ["", f"{number}.", *_answer_lines(response)]
+            lines += ["", f"{number}.", *_answer_lines(response), *_theme_lines(rule, response)]
         if responses:
             lines += ["", _("See the responses: %(link)s") % {"link": responses_link(responses[0])}]
         return AlertText(subject=subject, text="\n".join(lines))

@@ -28,8 +28,9 @@ class AlertRule(models.Model):
 
     `conditions` is normalised by opennps.alerts.conditions.normalise_conditions: keys `class`
     (list), `score_min`, `score_max`, `survey` (list of ids), `attributes` (name -> value),
-    `words` (list) and `drivers` (list of driver keys, any of them); a missing key places no
-    condition.
+    `words` (list), `drivers` (list of driver keys, any of them) and `themes` (list of ids of the
+    workspace's watched themes, opennps.comments.models.WatchedTheme, any of them); a missing key
+    places no condition.
     """
 
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="alert_rules")
@@ -68,7 +69,8 @@ class AlertCheck(WorkItem):
     """A response was written: the worker checks it against the workspace's rules.
 
     `after_analysis` checks are queued when the comment's analysis is stored; they decide the
-    rules with a driver condition, which cannot be decided before the worker has read the comment.
+    rules with a driver or theme condition, which cannot be decided before the worker has read
+    the comment.
     """
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="+")

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -17,8 +18,10 @@ from opennps.accounts.models import Membership
 from opennps.accounts.scoping import membership_or_404
 from opennps.alerts import actions
 from opennps.alerts.conditions import RuleError
+from opennps.alerts.describe import describe_rules
 from opennps.alerts.forms import AlertRuleForm, WebhookEndpointForm
 from opennps.alerts.models import AlertRule, WebhookDelivery, WebhookEndpoint
+from opennps.comments.models import WatchedTheme
 
 EDIT_OR_VIEW = ("GET", "HEAD", "POST")
 LOG_LENGTH = 100
@@ -39,8 +42,13 @@ def _page(
 @require_safe
 def rule_list(request: HttpRequest, workspace_id: int) -> HttpResponse:
     membership = membership_or_404(request.user, workspace_id, "edit")
-    rules = AlertRule.objects.filter(workspace_id=workspace_id).prefetch_related("email_recipients")
-    return _page(request, membership, "alerts/list.html", rules=rules)
+    rules = list(
+        AlertRule.objects.filter(workspace_id=workspace_id).prefetch_related("email_recipients")
+    )
+    descriptions = describe_rules(rules, workspace_id, get_language() or "en")
+    return _page(
+        request, membership, "alerts/list.html", rules=list(zip(rules, descriptions, strict=True))
+    )
 
 
 def _rule_form_page(
@@ -60,11 +68,14 @@ def _rule_form_page(
 @require_http_methods(EDIT_OR_VIEW)
 def rule_create(request: HttpRequest, workspace_id: int) -> HttpResponse:
     membership = membership_or_404(request.user, workspace_id, "edit")
-    form = AlertRuleForm(
-        request.POST or None,
-        workspace=membership.workspace,
-        initial={"recipients": [request.user.pk], "classes": ["detractor"], "enabled": True},
-    )
+    initial = {"recipients": [request.user.pk], "classes": ["detractor"], "enabled": True}
+    theme_id = request.GET.get("theme", "")
+    if theme_id.isdigit():  # "Alert on this theme" on the watched themes page
+        theme = WatchedTheme.objects.filter(pk=int(theme_id), workspace_id=workspace_id).first()
+        if theme is not None:
+            name = _("Detractors: %(theme)s") % {"theme": theme.name}
+            initial |= {"themes": [theme.pk], "name": name}
+    form = AlertRuleForm(request.POST or None, workspace=membership.workspace, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             actions.create_rule(membership.workspace, request.user, form.spec())

@@ -14,6 +14,7 @@ from opennps.api import alerts as alerts_api
 from opennps.api import analytics, contacts, responses, surveys
 from opennps.api import cases as cases_api
 from opennps.api import events as events_api
+from opennps.api import themes as themes_api
 from opennps.api.errors import install_error_handlers
 
 
@@ -43,4 +44,5 @@ api.add_router("/contacts", contacts.router)
 api.add_router("", analytics.router)
 api.add_router("/events", events_api.router)
 api.add_router("/alert-rules", alerts_api.router)
+api.add_router("/watched-themes", themes_api.router)
 api.add_router("/cases", cases_api.router)

@@ -12,10 +12,14 @@ class CommentsConfig(AppConfig):
 
     def ready(self) -> None:
         from opennps.comments.analysis import run_task
+        from opennps.comments.events import listen_analysis
         from opennps.comments.listeners import on_response_event
         from opennps.comments.models import AnalysisTask
+        from opennps.comments.watching import PAST_MATCH_JOB, match_analysis, match_past_comments
         from opennps.responses.events import listen
-        from opennps.work.registry import register_queue
+        from opennps.work.registry import register_job, register_queue
 
         listen(on_response_event)
+        listen_analysis(match_analysis)
         register_queue("comment_analysis", AnalysisTask, run_task, batch=20)
+        register_job(PAST_MATCH_JOB, match_past_comments)

@@ -1,8 +1,10 @@
-"""What other apps hear about comment analyses: alert rules on drivers listen here.
+"""What other apps hear about comment analyses: alert rules on drivers and themes listen here,
+and so does the matching of watched themes (opennps.comments.watching).
 
 An analysis is stored by the worker some time after the answer (or at once by a correction), so
 a rule that needs the comment's drivers cannot be decided when the response is written. A
-listener is called inside the transaction that stores the analysis and must only queue rows.
+listener is called inside the transaction that stores the analysis and must stay quick: queue
+rows, or record small facts about this one comment.
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@
   taxonomy (renamed labels, added drivers, example sentences, corrections). The shipped taxonomy
   itself is not copied, so an upgrade of OpenNPS improves every workspace.
 - :class:`AnalysisTask`: the work row the worker claims.
+- :class:`WatchedTheme` and :class:`CommentThemeMatch`: themes a team watches, and the comments
+  found like them (see opennps.comments.watching).
 """
 
 from __future__ import annotations
@@ -137,3 +139,59 @@ class AnalysisTask(WorkItem):
 
     def __str__(self) -> str:
         return f"analyse response #{self.response_id} ({self.status})"
+
+
+class WatchedTheme(models.Model):
+    """A theme of the drivers page a team chose to watch: new comments like it are matched
+    (:class:`CommentThemeMatch`) and alert rules may name it.
+
+    The profile (see opennps.text.theme_profile) is frozen when the theme is watched: float32
+    little-endian bytes of the centroid, of the reference means (one row per entry of
+    ``reference_languages``, the first "*" for all languages) and the threshold. Vectors of
+    another encoder are never compared with it (``embedding_model``).
+    """
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
+    driver = models.CharField(max_length=40)
+    name = models.CharField(max_length=200)
+    centroid = models.BinaryField()
+    reference_languages = models.JSONField(default=list)
+    reference_means = models.BinaryField()
+    threshold = models.FloatField()
+    embedding_model = models.CharField(max_length=120)
+    members = models.PositiveIntegerField()  # comments the theme was made of
+    # When the worker finished matching the comments analysed before the theme was watched.
+    past_matched_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering: ClassVar = ["driver", "name", "pk"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=["workspace", "driver", "name"], name="one_watched_theme_per_name"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.driver}: {self.name}"
+
+
+class CommentThemeMatch(models.Model):
+    """A comment's analysis is like a watched theme (cosine ``similarity`` ≥ its threshold)."""
+
+    analysis = models.ForeignKey(
+        CommentAnalysis, on_delete=models.CASCADE, related_name="theme_matches"
+    )
+    theme = models.ForeignKey(WatchedTheme, on_delete=models.CASCADE, related_name="matches")
+    similarity = models.FloatField()
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["analysis", "theme"], name="one_match_per_theme")
+        ]
+
+    def __str__(self) -> str:
+        return f"analysis #{self.analysis_id} is like theme #{self.theme_id}"

@@ -34,12 +34,27 @@ class TrendCell:
 
 
 @dataclass
+class ThemeEntry:
+    """A theme as the page shows it: sample comments, the responses it is made of (what a
+    "watch this theme" form sends back) and, once watched, the watched theme's id."""
+
+    theme: Theme
+    samples: list[str]
+    response_ids: tuple[int, ...]
+    watched_id: int | None = None
+
+    @property
+    def members_field(self) -> str:
+        return ",".join(str(pk) for pk in self.response_ids)
+
+
+@dataclass
 class DriverRow:
     impact: DriverImpact
     label: str
     sentiment: dict[str, int] = field(default_factory=dict)
     trend: list[TrendCell] = field(default_factory=list)
-    themes: list[tuple[Theme, list[str]]] = field(default_factory=list)
+    themes: list[ThemeEntry] = field(default_factory=list)
 
 
 @dataclass
@@ -126,6 +141,7 @@ def _attach_themes(responses: QuerySet[Response], rows: list[DriverRow]) -> bool
             "comment_analysis__drivers",
             "comment_analysis__language",
             "comment_analysis__embedding",
+            "pk",
         )[:THEME_COMMENTS_MAX]
     )
     vectors = [embedding_vector(record[4]) for record in stored]
@@ -149,5 +165,6 @@ def _attach_themes(responses: QuerySet[Response], rows: list[DriverRow]) -> bool
         row = by_driver.get(theme.driver)
         if row is not None:
             samples = [texts[i] for i in theme.members[:SAMPLES_PER_THEME]]
-            row.themes.append((theme, samples))
+            response_ids = tuple(usable[i][0][5] for i in theme.members)
+            row.themes.append(ThemeEntry(theme, samples, response_ids))
     return True

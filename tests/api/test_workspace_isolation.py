@@ -49,6 +49,7 @@ WORKSPACE_ENDPOINTS = [
         "/api/v1/alert-rules",
     ),  # a foreign survey is refused: tests/alerts/test_alert_rules_api
     ("GET", "/api/v1/cases"),
+    ("GET", "/api/v1/watched-themes"),  # tests/alerts/test_theme_conditions.py
 ]
 MISSING_ID = 987_654
 

@@ -50,6 +50,16 @@ class AlertConditionsIn(InputSchema):
         ),
         json_schema_extra={"examples": [["price"]]},
     )
+    themes: OneOrMany[StrictInt] | None = Field(
+        None,
+        max_length=50,
+        description=(
+            "Ids of this workspace's watched themes (GET /api/v1/watched-themes), any of them: "
+            "the comment is about the theme's driver and as similar to it as its own comments. "
+            "Decided when the worker has analysed the comment."
+        ),
+        json_schema_extra={"examples": [[4]]},
+    )
 
 
 class EmailActionIn(InputSchema):
