@@ -15,8 +15,15 @@ from opennps.analytics import dashboard_queries as source
 from opennps.analytics.queries import Filters
 from opennps.distribution.models import Channel, Invitation, InvitationStatus
 
-# Statuses of invitations that never left OpenNPS.
-NOT_SENT = (InvitationStatus.QUEUED, InvitationStatus.FAILED, InvitationStatus.THROTTLED)
+# Statuses of invitations that never left OpenNPS. A bounce counts as sent: the message went out
+# and was refused, which is the sender's reach problem the funnel should show.
+NOT_SENT = (
+    InvitationStatus.QUEUED,
+    InvitationStatus.FAILED,
+    InvitationStatus.THROTTLED,
+    InvitationStatus.CANCELLED,
+    InvitationStatus.EXPIRED,
+)
 
 
 @dataclass(frozen=True)

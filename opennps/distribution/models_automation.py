@@ -52,6 +52,13 @@ class TriggerRule(models.Model):
     def __str__(self) -> str:
         return f"on {self.event_name} ask {self.survey}"
 
+    @property
+    def condition_lines(self) -> list[str]:
+        """The conditions as the rule form writes them (`touchpoint in shop|app`)."""
+        from opennps.distribution.triggers import conditions_text  # triggers imports this module
+
+        return conditions_text(self.conditions).splitlines()
+
 
 class EventOutcome(models.TextChoices):
     SCHEDULED = "scheduled", _("Invitation scheduled")

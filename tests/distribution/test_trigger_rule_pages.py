@@ -45,6 +45,10 @@ def test_an_analyst_creates_a_rule_with_conditions_delay_and_channels(team, surv
     ]
     listing = client.get(page(team, survey)).content.decode()
     assert "trial.ended" in listing
+    # The conditions are listed as they were written, not as stored data.
+    for line in ("converted = false", "country in DE|AT", "email exists"):
+        assert f"<code>{line}</code>" in listing
+    assert "[&#x27;DE&#x27;" not in listing
 
 
 def test_unreadable_conditions_and_unknown_channels_are_refused(team, survey):
