@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import base64
-import json
 from datetime import datetime
 from typing import Any, Literal
 
-from django.core import signing
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,10 +19,12 @@ from opennps.api.schemas.common import InputSchema
 from opennps.cases import actions
 from opennps.cases.models import Case
 from opennps.cases.opening import case_workers
+from opennps.web.cursors import CursorCodec, InvalidCursorError
 
 router = Router(tags=["cases"])
 
 CURSOR_SALT = "opennps.api.cases.cursor"
+_CURSORS = CursorCodec(CURSOR_SALT, field="opened_at")
 StatusName = Literal["new", "in_progress", "contacted", "resolved", "won_back", "unreachable"]
 
 
@@ -114,39 +113,21 @@ def _cases_of(request: HttpRequest) -> QuerySet[Case]:
     )
 
 
-def _encode(case: Case) -> str:
-    signed = signing.Signer(salt=CURSOR_SALT).sign(
-        json.dumps([case.opened_at.isoformat(), case.pk])
-    )
-    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
-
-
-def _decode(cursor: str) -> tuple[datetime, int]:
+@router.get("", response=CaseListOut, auth=READ, summary="List cases")
+def list_cases(request: HttpRequest, query: Query[CaseListQuery]) -> dict[str, Any]:
+    """Newest first, `limit` per page; pass the `next` value back as `cursor` for the next page.
+    Needs the `read` scope."""
+    cases = _cases_of(request)
+    if query.status:
+        cases = cases.filter(status=query.status)
     try:
-        signed = base64.urlsafe_b64decode((cursor + "=" * (-len(cursor) % 4)).encode()).decode()
-        opened_at, pk = json.loads(signing.Signer(salt=CURSOR_SALT).unsign(signed))
-        return datetime.fromisoformat(opened_at), int(pk)
-    except (ValueError, TypeError, signing.BadSignature, UnicodeDecodeError):
+        page, next_cursor = _CURSORS.newest_first_page(cases, query.cursor, query.limit)
+    except InvalidCursorError:
         raise ApiError(
             422,
             _("This cursor is not valid; use the `next` value of a previous page."),
             "query.cursor",
         ) from None
-
-
-@router.get("", response=CaseListOut, auth=READ, summary="List cases")
-def list_cases(request: HttpRequest, query: Query[CaseListQuery]) -> dict[str, Any]:
-    """Newest first, `limit` per page; pass the `next` value back as `cursor` for the next page.
-    Needs the `read` scope."""
-    cases = _cases_of(request).order_by("-opened_at", "-id")
-    if query.status:
-        cases = cases.filter(status=query.status)
-    if query.cursor:
-        opened_at, pk = _decode(query.cursor)
-        cases = cases.filter(Q(opened_at__lt=opened_at) | Q(opened_at=opened_at, id__lt=pk))
-    rows = list(cases[: query.limit + 1])
-    page = rows[: query.limit]
-    next_cursor = _encode(page[-1]) if len(rows) > query.limit else None
     return {"items": [case_json(case) for case in page], "next": next_cursor}
 
 

@@ -124,20 +124,5 @@ decode_cursor = _CURSORS.decode
 def newest_first_page(
     responses: QuerySet[Response], cursor: str | None, limit: int
 ) -> tuple[list[Response], str | None]:
-    """One page, newest first, and the cursor of the next page (None on the last page).
-
-    Keyset pagination on (created_at, id): a page never repeats or skips a row that existed
-    when the walk began, however many responses arrive meanwhile (new ones sort before the
-    walk's position and so are not part of it).
-    """
-    responses = responses.order_by("-created_at", "-id")
-    if cursor:
-        created_at, pk = decode_cursor(cursor)
-        responses = responses.filter(
-            Q(created_at__lt=created_at) | Q(created_at=created_at, id__lt=pk)
-        )
-    rows = list(responses[: limit + 1])
-    if len(rows) <= limit:
-        return rows, None
-    page = rows[:limit]
-    return page, encode_cursor(page[-1])
+    """One page of responses, newest first, and the cursor of the next page (see CursorCodec)."""
+    return _CURSORS.newest_first_page(responses, cursor, limit)
