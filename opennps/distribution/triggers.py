@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from opennps.accounts.models import Workspace
+from opennps.contacts import actions as contacts_actions
 from opennps.contacts.models import Contact
 from opennps.distribution.models import (
     Channel,
@@ -242,11 +243,8 @@ def record_event(
 def find_contact(workspace: Workspace, reference: str) -> Contact | None:
     """The contact an event names: an e-mail address (has "@"), else an external id."""
     reference = reference.strip()
-    if not reference:
-        return None
-    contacts = Contact.objects.filter(workspace=workspace)
     if "@" in reference:
-        found = contacts.filter(email=reference.lower()).first()
+        found = contacts_actions.find_contact(workspace, email=reference)
         if found is not None:
             return found
-    return contacts.filter(external_id=reference).first()
+    return contacts_actions.find_contact(workspace, external_id=reference)
