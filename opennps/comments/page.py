@@ -15,6 +15,7 @@ from datetime import datetime
 import numpy as np
 from django.conf import settings
 from django.db.models import QuerySet
+from django.db.models.functions import Length, Trim
 
 from opennps.comments.analysis import embedding_vector
 from opennps.responses.models import Response
@@ -78,7 +79,8 @@ def drivers_page(responses: QuerySet[Response], labels: dict[str, str]) -> Drive
             "pk",
             "score",
             "created_at",
-            "comment",
+            # Whether there is a comment, not its text: a range can hold millions of them.
+            Length(Trim("comment")),
             "comment_analysis__drivers",
             "comment_analysis__sentiment",
             "comment_analysis__language",
@@ -122,7 +124,7 @@ def drivers_page(responses: QuerySet[Response], labels: dict[str, str]) -> Drive
     analysed = sum(1 for record in records if record[4] is not None)
     return DriversPage(
         respondents=len(records),
-        comments=sum(1 for record in records if record[3].strip()),
+        comments=sum(1 for record in records if record[3]),
         analysed=analysed,
         months=months,
         rows=rows,
