@@ -208,7 +208,7 @@ def sending_threads() -> int:
 def prepare_batch(deliveries: list[Delivery]) -> None:
     """Load what a claimed batch needs before its messages are sent (possibly in threads)."""
     with _batch_lock:
-        _load_batch(deliveries[0])
+        _load_batch(deliveries)
 
 
 def batch_for(delivery: Delivery) -> Batch:
@@ -218,18 +218,20 @@ def batch_for(delivery: Delivery) -> Batch:
             and delivery.invitation_id in _batch.invitations
         ):
             return _batch
-        return _load_batch(delivery)
+        # Called without prepare_batch (a handler run on its own): the rest of its claim.
+        claimed = Delivery.objects.filter(
+            lease_token=delivery.lease_token, status=WorkStatus.RUNNING
+        ).exclude(pk=delivery.pk)
+        return _load_batch([delivery, *claimed])
 
 
-def _load_batch(delivery: Delivery) -> Batch:
+def _load_batch(rows: list[Delivery]) -> Batch:
+    """The invitations, workspace rules and ledger decisions of one claim's rows."""
     global _batch
-    rows = list(
-        Delivery.objects.filter(lease_token=delivery.lease_token, status=WorkStatus.RUNNING)
-    )
     invitations = Invitation.objects.select_related(
         "contact", "survey", "campaign", "workspace"
-    ).in_bulk([row.invitation_id for row in rows] + [delivery.invitation_id])
-    batch = Batch(lease_token=delivery.lease_token, invitations=invitations)
+    ).in_bulk([row.invitation_id for row in rows])
+    batch = Batch(lease_token=rows[0].lease_token, invitations=invitations)
     composer.start_batch()
     for workspace_id in {invitation.workspace_id for invitation in invitations.values()}:
         batch.rules[workspace_id] = settings_for(workspace_id)

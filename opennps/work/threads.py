@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import queue
 import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.db import close_old_connections, connections
 
 Outcome = Exception | None
+# How often a thread looks whether its database connection is broken or too old, at the least.
+CHECK_SECONDS = 5.0
 
 
 def outcome(handler: Callable[[Any], None], item: Any) -> Outcome:
@@ -40,13 +43,18 @@ class HandlerPool:
             thread.start()
 
     def _serve(self) -> None:
+        checked_at = time.monotonic()
         try:
             while (task := self.tasks.get()) is not None:
                 handler, item, slot, results, finished = task
-                # This thread's own connection: replaced when broken (a database restart) or old.
-                close_old_connections()
-                results[slot] = outcome(handler, item)
+                failed = results[slot] = outcome(handler, item)
                 finished.release()
+                if failed is not None or time.monotonic() - checked_at > CHECK_SECONDS:
+                    # This thread's own connection: replaced when broken (a database restart) or
+                    # old. Not before every item: with health checks on, the next query after a
+                    # check first sends a "SELECT 1", a round trip per message.
+                    close_old_connections()
+                    checked_at = time.monotonic()
         finally:
             connections.close_all()
 
