@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.core import signing
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext, override
 
@@ -50,17 +50,11 @@ class Eligibility:
 
 
 def _contact_for(survey: Survey, user_id: str) -> Contact:
-    """The workspace's contact with this external id, created (with nothing else) if new."""
-    contacts = Contact.objects.filter(workspace_id=survey.workspace_id, external_id=user_id)
-    contact = contacts.first()
-    if contact is None:
-        try:
-            with transaction.atomic():
-                contact = Contact.objects.create(
-                    workspace_id=survey.workspace_id, external_id=user_id
-                )
-        except IntegrityError:  # a second tab created it a moment ago
-            contact = contacts.get()
+    """The workspace's contact with this external id, created (with nothing else) if new; a
+    second tab creating it at the same moment gets the same row (the id is unique per workspace)."""
+    contact, _created = Contact.objects.get_or_create(
+        workspace_id=survey.workspace_id, external_id=user_id
+    )
     return contact
 
 
