@@ -108,21 +108,22 @@ def digest_for(rule: AlertRule, day: date) -> AlertDigest:
     return digest
 
 
-def _tell_account_owner(rule: AlertRule, response: Response) -> None:
+def _tell_account_owner(rule: AlertRule, response: Response, told: list[User]) -> None:
     """The account owner hears of each answer of their account at once, also for digest rules:
-    a digest lists every matching answer for the rule's members, not one account's."""
+    a digest lists every matching answer for the rule's members, not one account's. `told`: the
+    members who get this match's message anyway."""
     owner = account_owner_of(rule, response)
     if owner is None:
         return
-    if rule.mode == AlertMode.IMMEDIATE and owner.pk in {u.pk for u in recipients_of(rule)}:
+    if owner.pk in {user.pk for user in told}:
         return  # already told as a named recipient
     message = alert_text(rule, response, language_of(owner, rule))
     queue_email([owner.email], message.subject, message.text)
 
 
-def _tell(rule: AlertRule, response: Response) -> None:
+def _tell(rule: AlertRule, response: Response, recipients: list[User]) -> None:
     """Queue the immediate messages of one match."""
-    for user in recipients_of(rule):
+    for user in recipients:
         message = alert_text(rule, response, language_of(user, rule))
         queue_email([user.email], message.subject, message.text)
     if rule.chat_webhook_url:
@@ -153,12 +154,14 @@ def record_match(rule: AlertRule, response: Response) -> AlertMatch | None:
                     alert_payload(rule, response),
                     rule=rule,
                 )
-            _tell_account_owner(rule, response)
-            if rule.mode == AlertMode.DIGEST:
+            immediate = rule.mode == AlertMode.IMMEDIATE
+            recipients = recipients_of(rule) if immediate else []
+            _tell_account_owner(rule, response, recipients)
+            if immediate:
+                _tell(rule, response, recipients)
+            else:
                 match.digest = digest_for(rule, timezone.localdate())
                 match.save(update_fields=["digest"])
-            else:
-                _tell(rule, response)
     except IntegrityError:
         return None
     return match
