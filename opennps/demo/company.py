@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 
 DEMO_ORGANISATION = "Aurora Group"
 CUSTOMER_WORKSPACE = "Aurora Telecom"
-EMPLOYEE_WORKSPACE = "Aurora People"
+# Named so it sorts after the customer workspace: a member signs in to their first workspace by
+# name, and a demo visitor should land on the customer story (campaigns, cases, drivers).
+EMPLOYEE_WORKSPACE = "Aurora Telecom · Employees"
 DEMO_EMAIL = "demo@opennps.local"
 # A fixed password: the demo runs on the visitor's own machine and prints it on start.
 DEMO_PASSWORD = "aurora-demo"  # noqa: S105

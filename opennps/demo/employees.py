@@ -1,4 +1,4 @@
-"""The quarterly eNPS pulse of Aurora People: anonymous by design.
+"""The quarterly eNPS pulse of Aurora Telecom's employees: anonymous by design.
 
 Rows carry only coarse groups (department, tenure band, office), never a contact, an invitation or
 a browser key, exactly as the real survey page stores them.

@@ -179,3 +179,9 @@ def test_the_campaign_alert_kiosk_and_automation_pages_show_the_demo(demo, clien
         for text in texts:
             assert text in content, (url, text)
     assert f"{campaign.contacts_count}" in client.get(f"{base}/campaigns/").content.decode()
+
+
+def test_signing_in_to_the_demo_lands_on_the_customer_dashboard(demo, client):
+    client.force_login(User.objects.get(email=DEMO_EMAIL))
+    customer = Workspace.objects.get(name=CUSTOMER_WORKSPACE)
+    assert client.get("/").url == f"/w/{customer.pk}/dashboard/"
