@@ -9,8 +9,10 @@ drives it from loopback with keep-alive HTTP clients in separate processes for a
 3. `POST /api/v1/surveys/<id>/responses` with an API key.
 
 It then checks that the database holds exactly as many responses as requests succeeded, and
-prints a markdown table. Rate limits are switched off for the server (OPENNPS_RATE_LIMITS=False)
-since every request comes from one address.
+prints a markdown table with, per request, the CPU time the server's processes used and (on
+PostgreSQL) the CPU time of the database's server processes for the bench database (both read from
+/proc, so only when they run on this machine). Rate limits are switched off for the server
+(OPENNPS_RATE_LIMITS=False) since every request comes from one address.
 
     .venv/bin/python bench/ingest.py [--database postgres|sqlite] [--seconds 15] [--clients 8]
 """
@@ -97,15 +99,86 @@ def client_loop(arguments: tuple[str, int, Scenario, float]) -> tuple[int, int]:
     return succeeded, failed
 
 
-def drive(host: str, port: int, scenario: Scenario, seconds: float, clients: int):
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds a process has used so far (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def process_tree(root: int) -> list[int]:
+    """`root` and all its descendants (gunicorn's master and workers)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found, waiting = [], [root]
+    while waiting:
+        pid = waiting.pop()
+        found.append(pid)
+        waiting.extend(children.get(pid, []))
+    return found
+
+
+def database_backends(database: str) -> list[int]:
+    """The PostgreSQL server processes serving connections to the bench database."""
+    if database != "postgres":
+        return []
+    import psycopg
+
+    admin_url = POSTGRES_URL.replace("postgres://", "postgresql://", 1)
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        rows = connection.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s", [BENCH_DATABASE]
+        ).fetchall()
+    return [row[0] for row in rows]
+
+
+@dataclass
+class Result:
+    scenario: Scenario
+    succeeded: int
+    failed: int
+    rate: float
+    server_cpu_ms: float  # per successful request
+    database_cpu_ms: float | None
+
+
+def drive(
+    host: str, port: int, scenario: Scenario, seconds: float, clients: int, server: int, db: str
+) -> Result:
+    # Connections the server opened during an earlier scenario are counted from the start;
+    # ones opened during this scenario from their birth (nearly nothing before their first use).
+    backends = database_backends(db)
+    servers = process_tree(server)
+    server_before = sum(cpu_seconds(pid) for pid in servers)
+    database_before = {pid: cpu_seconds(pid) for pid in backends}
     deadline = time.monotonic() + seconds
     with multiprocessing.Pool(clients) as pool:
         started = time.monotonic()
         results = pool.map(client_loop, [(host, port, scenario, deadline)] * clients)
         elapsed = time.monotonic() - started
+    server_cpu = sum(cpu_seconds(pid) for pid in process_tree(server)) - server_before
+    database_cpu = sum(
+        cpu_seconds(pid) - database_before.get(pid, 0.0) for pid in database_backends(db)
+    )
     succeeded = sum(result[0] for result in results)
     failed = sum(result[1] for result in results)
-    return succeeded, failed, succeeded / elapsed
+    per_request = 1000 / max(succeeded, 1)
+    return Result(
+        scenario,
+        succeeded,
+        failed,
+        succeeded / elapsed,
+        server_cpu * per_request,
+        database_cpu * per_request if db == "postgres" else None,
+    )
 
 
 def page_scenario(base: str, public_id: str) -> Scenario:
@@ -219,11 +292,18 @@ def main() -> int:
                 api_headers,
             ),
         ]
-        results = []
-        for scenario in scenarios:
-            results.append(
-                (scenario, *drive("127.0.0.1", port, scenario, options.seconds, options.clients))
+        results = [
+            drive(
+                "127.0.0.1",
+                port,
+                scenario,
+                options.seconds,
+                options.clients,
+                server.pid,
+                options.database,
             )
+            for scenario in scenarios
+        ]
         with urllib.request.urlopen(
             urllib.request.Request(
                 f"{base}/api/v1/surveys/{survey['id']}/summary", headers=api_headers
@@ -234,16 +314,25 @@ def main() -> int:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
 
-    hello = results[0][3]
-    expected = results[1][1] + results[2][1]
+    hello = results[0].rate
+    expected = results[1].succeeded + results[2].succeeded
     print(
         f"Database: {options.database}; {options.clients} client processes, "
-        f"{options.seconds:.0f} s each; server: gunicorn 2 processes × 4 threads.\n"
+        f"{options.seconds:.0f} s each; server: gunicorn 2 processes × 4 threads; "
+        f"load average {os.getloadavg()[0]:.1f}.\n"
     )
-    print("| scenario | requests ok | errors | per second | × hello-world |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    for scenario, succeeded, failed, rate in results:
-        print(f"| {scenario.name} | {succeeded} | {failed} | {rate:.0f} | {rate / hello:.2f} |")
+    print(
+        "| scenario | requests ok | errors | per second | × hello-world "
+        "| server CPU ms/request | database CPU ms/request |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for result in results:
+        database = "—" if result.database_cpu_ms is None else f"{result.database_cpu_ms:.2f}"
+        print(
+            f"| {result.scenario.name} | {result.succeeded} | {result.failed} "
+            f"| {result.rate:.0f} | {result.rate / hello:.2f} "
+            f"| {result.server_cpu_ms:.2f} | {database} |"
+        )
     print(
         f"\nResponses stored: {stored}; successful response requests: {expected} "
         f"({'equal' if stored == expected else 'DIFFERENT'})."

@@ -1,8 +1,11 @@
-"""SQL statements per answer on the two write paths, as bench/ingest.py drives them.
+"""Round trips to the database per answer on the two write paths, as bench/ingest.py drives them.
 
 Migrates a throw-away database in this process, then sends requests with Django's test client
-and counts the statements each one runs (a connection's captured queries; the cache's own
-statements are included when the cache is the database cache):
+and counts the statements each one sends (a connection's captured queries, so one count per
+round trip: a lock travels with the statement it guards, "SELECT pg_advisory_xact_lock(…);
+SELECT …", and counts once; the cache's own statements are included when the cache is the
+database cache; the connection health check's "SELECT 1" at the start of each request, which
+bypasses Django's cursor, is not):
 
 1. `POST /s/<public id>` with a score, from a new browser each time;
 2. `POST /api/v1/surveys/<id>/responses` with an API key;

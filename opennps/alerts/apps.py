@@ -13,7 +13,11 @@ class AlertsConfig(AppConfig):
     def ready(self) -> None:
         from opennps.alerts.digests import send_digest
         from opennps.alerts.evaluation import check_response
-        from opennps.alerts.listeners import on_comment_analysed, on_response_event
+        from opennps.alerts.listeners import (
+            load_what_workspaces_use_with_surveys,
+            on_comment_analysed,
+            on_response_event,
+        )
         from opennps.alerts.models import AlertCheck, AlertDigest, WebhookDelivery
         from opennps.alerts.webhooks import deliver_webhook
         from opennps.comments.events import listen_analysis
@@ -21,6 +25,7 @@ class AlertsConfig(AppConfig):
         from opennps.work.registry import register_queue
 
         listen(on_response_event)
+        load_what_workspaces_use_with_surveys()
         listen_analysis(on_comment_analysed)
         # Checks before deliveries: a pass that finds a match also posts its webhook.
         register_queue("alert_checks", AlertCheck, check_response, batch=20)

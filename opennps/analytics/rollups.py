@@ -75,8 +75,9 @@ def _cells(facts: Facts) -> list[tuple[str, str]]:
     return [("", ""), *facts.segments]
 
 
-def _upsert(deltas: dict[tuple[Any, ...], list[int]]) -> None:
-    """Add each cell's 11 score deltas in one `INSERT … ON CONFLICT … DO UPDATE` statement.
+def _upsert(deltas: dict[tuple[Any, ...], list[int]], workspace_id: int) -> None:
+    """Add each cell's 11 score deltas in one `INSERT … ON CONFLICT … DO UPDATE` statement,
+    after taking the workspace's shared lock (see _lock_statement).
 
     A cell appears once per statement (PostgreSQL refuses to update a row twice in one).
     """
@@ -90,25 +91,36 @@ def _upsert(deltas: dict[tuple[Any, ...], list[int]]) -> None:
         f"VALUES {', '.join([row] * len(deltas))} "
         f"ON CONFLICT (survey_id, day, channel, dimension, value) DO UPDATE SET {increments}"
     )
-    parameters: list[Any] = []
+    lock, parameters = _lock_statement(workspace_id, exclusive=False)
     for key, counts in deltas.items():
         parameters.extend(key)
         parameters.extend(counts)
     with connection.cursor() as cursor:
-        cursor.execute(sql, parameters)
+        # One round trip, two statements (Django's default client-side binding sends them as
+        # one simple query): the upsert runs once the lock is granted, with a snapshot of its
+        # own (READ COMMITTED takes one per statement), exactly as if they were sent apart.
+        cursor.execute(lock + sql, parameters)
+
+
+def _lock_statement(workspace_id: int, exclusive: bool) -> tuple[str, list[Any]]:
+    """The statement (ending in "; ") and parameters that take the workspace's rollup lock:
+    writers share it and a rebuild takes it alone, so no write lands in a rebuild's gap.
+
+    Empty on SQLite, which needs nothing: it runs write transactions one at a time.
+    """
+    if connection.vendor != "postgresql":
+        return "", []
+    function = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+    # Two-key form: namespace 7 ("rollup") keeps these apart from other advisory locks.
+    return f"SELECT {function}(7, %s); ", [workspace_id % 2**31]
 
 
 def _lock_workspace(workspace_id: int, exclusive: bool) -> None:
-    """Writers share the lock and a rebuild takes it alone, so no write lands in a rebuild's gap.
-
-    SQLite needs nothing: it runs write transactions one at a time.
-    """
-    if connection.vendor != "postgresql":
-        return
-    function = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
-    with connection.cursor() as cursor:
-        # Two-key form: namespace 7 ("rollup") keeps these apart from other advisory locks.
-        cursor.execute(f"SELECT {function}(7, %s)", [workspace_id % 2**31])
+    """Take the workspace's rollup lock until the transaction ends (see _lock_statement)."""
+    lock, parameters = _lock_statement(workspace_id, exclusive)
+    if lock:
+        with connection.cursor() as cursor:
+            cursor.execute(lock, parameters)
 
 
 def apply_change(before: Facts | None, after: Facts | None) -> None:
@@ -128,8 +140,7 @@ def apply_change(before: Facts | None, after: Facts | None) -> None:
     # Joins the caller's transaction without a savepoint: a failure here must fail the write.
     with transaction.atomic(savepoint=False):
         workspace_id = (before or after).workspace_id
-        _lock_workspace(workspace_id, exclusive=False)
-        _upsert(deltas)
+        _upsert(deltas, workspace_id)
         _forget_closed_months(workspace_id, {key[2] for key in deltas})
 
 

@@ -148,11 +148,14 @@ def create(
         )
         return create_response(survey, answer, contact=contact, created_at=payload.created_at)
 
-    request_data = {"survey": survey.pk, "body": payload.model_dump(mode="json")}
+    # Only a request with a key is ever compared with another.
+    request_fingerprint = (
+        fingerprint({"survey": survey.pk, "body": payload.model_dump(mode="json")})
+        if idempotency_key
+        else ""
+    )
     try:
-        outcome = create_once(
-            survey.workspace_id, idempotency_key, fingerprint(request_data), store
-        )
+        outcome = create_once(survey.workspace_id, idempotency_key, request_fingerprint, store)
     except IdempotencyKeyReusedError:
         raise ApiError(
             422,

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from opennps.accounts.models import hash_secret
@@ -14,7 +14,7 @@ from opennps.analytics.rollups import apply_change, facts_of, segment_keys
 from opennps.contacts.models import Contact
 from opennps.distribution.models import Invitation, InvitationStatus
 from opennps.responses.events import ResponseEvent, announce
-from opennps.responses.locking import lock_respondent
+from opennps.responses.locking import lock_respondent, respondent_lock_statement
 from opennps.responses.models import COMMENT_MAX_LENGTH, Response
 from opennps.responses.prefetch import known_segment_keys, known_version_id
 from opennps.stats.classify import classify, validate_score
@@ -129,19 +129,48 @@ def browser_respondent_key(survey: Survey, browser_id: str) -> str:
 
 
 def previous_browser_response(
-    survey: Survey, respondent_key: str, previous_response_id: int | None
+    survey: Survey, respondent_key: str, previous_response_id: int | None, *, lock_scope: str = ""
 ) -> Response | None:
-    """The response this browser gave last: the one its cookie names, else the latest by its key."""
+    """The response this browser gave last: the one its cookie names, else the latest by its key.
+
+    `lock_scope` names a respondent lock (see locking) to take before looking; it travels with
+    the first lookup, so a new respondent costs one round trip for both.
+    """
     previous = None
     if previous_response_id is not None:
+        if lock_scope:
+            lock_respondent(lock_scope)
+            lock_scope = ""
         previous = Response.objects.filter(pk=previous_response_id, survey=survey).first()
     if previous is None and respondent_key:
-        previous = (
-            Response.objects.filter(survey=survey, respondent_key=respondent_key)
-            .order_by("-created_at")
-            .first()
-        )
+        newest_id = _newest_response_id(survey.pk, respondent_key, lock_scope)
+        if newest_id is not None:
+            previous = Response.objects.filter(pk=newest_id).first()
+    elif lock_scope:
+        lock_respondent(lock_scope)
     return previous
+
+
+def _newest_response_id(survey_id: int, respondent_key: str, lock_scope: str) -> int | None:
+    """The id of the newest response stored under this respondent key, or None; first takes
+    the respondent lock `lock_scope` (if any) in the same round trip.
+
+    Every new respondent asks this once and almost always finds nothing. Plain SQL for the id
+    alone: the ORM spent three times longer building the statement (its ORDER BY above all)
+    than the database spent answering it; the row is loaded only when there is one.
+    """
+    lock, parameters = respondent_lock_statement(lock_scope) if lock_scope else ("", [])
+    # The table name comes from the model; the values travel as parameters.
+    sql = (
+        f"SELECT id FROM {Response._meta.db_table} "  # noqa: S608
+        "WHERE survey_id = %s AND respondent_key = %s ORDER BY created_at DESC LIMIT 1"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(lock + sql, [*parameters, survey_id, respondent_key])
+        if lock:
+            cursor.nextset()  # past the lock's own result
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def browser_may_answer(survey: Survey, browser_id: str, previous_response_id: int | None) -> bool:
@@ -168,9 +197,12 @@ def record_score_from_browser(
     more recently than the survey's repeat limit allows.
     """
     respondent_key = browser_respondent_key(survey, browser_id)
-    if respondent_key:
-        lock_respondent(f"survey:{survey.pk}:{respondent_key}")
-    previous = previous_browser_response(survey, respondent_key, previous_response_id)
+    previous = previous_browser_response(
+        survey,
+        respondent_key,
+        previous_response_id,
+        lock_scope=f"survey:{survey.pk}:{respondent_key}" if respondent_key else "",
+    )
     now = timezone.now()
     if revisable(previous, now):
         return update_score(previous, answer.score)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from opennps.responses.forms import ScoreForm
 from opennps.responses.models import Response
+from opennps.responses.views.flow import LINK_SCORES
 from tests.responses.helpers import html_of
 
 
@@ -92,3 +94,11 @@ def test_other_methods_are_not_allowed(client, survey, method):
 
 def test_the_thank_you_page_does_not_take_posts(client, survey):
     assert client.post(f"/s/{survey.public_id}/thanks").status_code == 405
+
+
+@pytest.mark.parametrize(
+    "score", [*map(str, range(11)), "09", "+9", "-0", " 9", "9 ", "9.0", "10 ", "", "١"]
+)
+def test_the_page_accepts_exactly_the_scores_its_form_accepts(score):
+    # The view checks the score without building the form; the form explains a refusal.
+    assert (score in LINK_SCORES) == ScoreForm({"score": score}).is_valid()

@@ -1,10 +1,13 @@
-"""The lean write path loads the survey's version and segment keys with the survey, and keeps
-version snapshots per process: what changed a moment ago still reaches the very next answer."""
+"""The lean write path loads the survey's version, segment keys and whether the workspace has
+alert rules or webhook endpoints with the survey, and keeps version snapshots per process: what
+changed a moment ago still reaches the very next answer."""
 
 from __future__ import annotations
 
 from django.test import Client
 
+from opennps.alerts.actions import create_endpoint
+from opennps.alerts.models import AlertCheck, AlertRule, WebhookDelivery
 from opennps.analytics.models import Rollup, SegmentDimension
 from opennps.analytics.rollups import rebuild
 from opennps.responses.models import Response
@@ -61,3 +64,35 @@ def test_an_answer_after_an_edit_is_tied_to_the_new_version_and_sees_its_wording
     assert "How glad are you with Shop?" in html_of(page)
     assert second.version.number == first.version.number + 1
     assert second.version.content["texts"]["en"]["question"] == "How glad are you with Shop?"
+
+
+def test_an_alert_rule_enabled_between_two_answers_checks_the_next_one(survey):
+    Client().post(f"/s/{survey.public_id}", {"score": "2"})
+    assert not AlertCheck.objects.exists()
+
+    AlertRule.objects.create(workspace=survey.workspace, name="Detractors", conditions={})
+    Client().post(f"/s/{survey.public_id}", {"score": "2"})
+
+    assert AlertCheck.objects.count() == 1
+
+
+def test_a_disabled_alert_rule_no_longer_checks_the_next_answer(survey):
+    rule = AlertRule.objects.create(workspace=survey.workspace, name="Detractors", conditions={})
+    Client().post(f"/s/{survey.public_id}", {"score": "2"})
+    AlertRule.objects.filter(pk=rule.pk).update(enabled=False)
+    Client().post(f"/s/{survey.public_id}", {"score": "2"})
+
+    assert AlertCheck.objects.count() == 1
+
+
+def test_a_webhook_endpoint_added_between_two_answers_hears_the_next_one(survey):
+    Client().post(f"/s/{survey.public_id}", {"score": "9"})
+    create_endpoint(
+        survey.workspace,
+        url="https://hooks.example.com/opennps",
+        secret="s3cret-for-tests-0123456789",
+        events=["response.created"],
+    )
+    Client().post(f"/s/{survey.public_id}", {"score": "9"})
+
+    assert WebhookDelivery.objects.count() == 1

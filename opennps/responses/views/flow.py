@@ -103,6 +103,13 @@ def question(request: HttpRequest, link: SurveyLink | None) -> HttpResponse:
     return page
 
 
+def refused_score(request: HttpRequest) -> ScoreForm:
+    """The score form bound to what was sent, carrying the message that says what was wrong."""
+    form = ScoreForm(request.POST)
+    form.is_valid()
+    return form
+
+
 def refused(request: HttpRequest, refusal: Refusal, visit: Visit | None) -> HttpResponse:
     page = notice(request, refusal.value, visit)
     if refusal is Refusal.TOO_MANY_REQUESTS:
@@ -116,15 +123,17 @@ def submit_score(request: HttpRequest, link: SurveyLink) -> HttpResponse:
     if refusal is not None:
         return refused(request, refusal, visit)
     browser_id, new_browser = browser_id_for(request)
-    form = ScoreForm(request.POST)
-    if not form.is_valid():
-        return render_question(request, visit, browser_id, form, status=400)
+    # Exactly the values ScoreForm accepts. Building the form costs more than the rest of this
+    # view's own work, so it is built only to explain a refusal.
+    score = LINK_SCORES.get(request.POST.get("score", ""))
+    if score is None:
+        return render_question(request, visit, browser_id, refused_score(request), status=400)
     if link.invitation is None and over_daily_limit_for_address(request, link.survey):
         page = notice(request, "ip_limit", visit)
         page.headers["Retry-After"] = "3600"
         return page
     answer = Answer(
-        score=form.cleaned_data["score"],
+        score=score,
         channel=link.channel,
         language=visit.language,
         attributes=visit.attributes,
@@ -134,7 +143,7 @@ def submit_score(request: HttpRequest, link: SurveyLink) -> HttpResponse:
     except AlreadyAnswered:
         page = notice(request, "already_answered", visit)
     except InvalidScoreError:
-        page = render_question(request, visit, browser_id, form, status=400)
+        page = render_question(request, visit, browser_id, refused_score(request), status=400)
     else:
         page = redirect_after_post(visit.url("more", attributes=False))
         remember_answer(page, link.survey, response)
