@@ -19,7 +19,7 @@ from opennps.api.schemas.common import InputSchema
 from opennps.cases import actions
 from opennps.cases.models import Case
 from opennps.cases.opening import case_workers
-from opennps.web.cursors import CursorCodec, InvalidCursorError
+from opennps.web.cursors import CursorCodec
 
 router = Router(tags=["cases"])
 
@@ -120,14 +120,7 @@ def list_cases(request: HttpRequest, query: Query[CaseListQuery]) -> dict[str, A
     cases = _cases_of(request)
     if query.status:
         cases = cases.filter(status=query.status)
-    try:
-        page, next_cursor = _CURSORS.newest_first_page(cases, query.cursor, query.limit)
-    except InvalidCursorError:
-        raise ApiError(
-            422,
-            _("This cursor is not valid; use the `next` value of a previous page."),
-            "query.cursor",
-        ) from None
+    page, next_cursor = _CURSORS.newest_first_page(cases, query.cursor, query.limit)
     return {"items": [case_json(case) for case in page], "next": next_cursor}
 
 

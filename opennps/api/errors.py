@@ -15,6 +15,8 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
 
+from opennps.web.cursors import InvalidCursorError
+
 if TYPE_CHECKING:
     from ninja import NinjaAPI
 
@@ -155,6 +157,15 @@ def _on_not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
     return error_response(404, _("Not found."))
 
 
+def _on_invalid_cursor(request: HttpRequest, exc: InvalidCursorError) -> HttpResponse:
+    # Every paged list takes its position as the `cursor` query parameter.
+    return error_response(
+        422,
+        _("This cursor is not valid; use the `next` value of a previous page."),
+        "query.cursor",
+    )
+
+
 def _on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
     # Clients get JSON they can parse; the traceback goes to the log, never to the client.
     logger.exception("Unhandled error in %s %s", request.method, request.path)
@@ -165,6 +176,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
     api.add_exception_handler(ValidationError, _on_validation_error)
     api.add_exception_handler(HttpError, _on_http_error)
     api.add_exception_handler(Http404, _on_not_found)
+    api.add_exception_handler(InvalidCursorError, _on_invalid_cursor)
     api.add_exception_handler(Exception, _on_unexpected)
 
 

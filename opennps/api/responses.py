@@ -23,7 +23,6 @@ from opennps.responses.prefetch import known_version_id, survey_for_writing, ver
 from opennps.responses.serialising import response_json
 from opennps.surveys.models import Survey, SurveyStatus
 from opennps.surveys.versions import latest_version
-from opennps.web.cursors import InvalidCursorError
 
 router = Router(tags=["responses"])
 
@@ -187,14 +186,7 @@ def list_responses(request: HttpRequest, query: Query[ResponseListQuery]) -> dic
     """Newest first, `limit` per page; pass the `next` value back as `cursor` for the next page."""
     filters: ResponseFilters = query.to_filters(survey_id=query.survey)
     responses = filter_responses(_responses_of(request), filters)
-    try:
-        page, next_cursor = newest_first_page(responses, query.cursor, query.limit)
-    except InvalidCursorError:
-        raise ApiError(
-            422,
-            _("This cursor is not valid; use the `next` value of a previous page."),
-            "query.cursor",
-        ) from None
+    page, next_cursor = newest_first_page(responses, query.cursor, query.limit)
     return {"items": [response_json(r) for r in page], "next": next_cursor}
 
 
