@@ -17,8 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_database import fresh_postgres_database
+
 ROOT = Path(__file__).resolve().parent.parent
-POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test")
 BENCH_DATABASE = "opennps_bench_contacts"
 
 
@@ -73,15 +74,6 @@ def child(path: str) -> None:
     print(f"  contacts stored: {Contact.objects.filter(workspace=workspace).count()}")
 
 
-def postgres_url() -> str:
-    import psycopg
-
-    with psycopg.connect(POSTGRES_URL, autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE}")
-        connection.execute(f"CREATE DATABASE {BENCH_DATABASE}")
-    return POSTGRES_URL.rsplit("/", 1)[0] + f"/{BENCH_DATABASE}"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
@@ -99,7 +91,7 @@ def main() -> None:
             environment = {**os.environ, "OPENNPS_DATA_DIR": directory}
             environment.pop("DATABASE_URL", None)
             if database == "postgres":
-                environment["DATABASE_URL"] = postgres_url()
+                environment["DATABASE_URL"] = fresh_postgres_database(BENCH_DATABASE)
             print(f"{database}:", flush=True)
             subprocess.run(
                 [sys.executable, __file__, "--child", str(path)],

@@ -35,8 +35,10 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+import bench_database
+from bench_database import fresh_postgres_database
+
 ROOT = Path(__file__).resolve().parent.parent
-POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test")
 BENCH_DATABASE = "opennps_bench_ingest"
 
 
@@ -65,16 +67,6 @@ def opennps(environment: dict[str, str], *arguments: str) -> str:
         text=True,
     )
     return result.stdout.strip()
-
-
-def fresh_postgres_database() -> str:
-    import psycopg
-
-    admin_url = POSTGRES_URL.replace("postgres://", "postgresql://", 1)
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE}")
-        connection.execute(f"CREATE DATABASE {BENCH_DATABASE}")
-    return POSTGRES_URL.rsplit("/", 1)[0] + f"/{BENCH_DATABASE}"
 
 
 def client_loop(arguments: tuple[str, int, Scenario, float]) -> tuple[int, int]:
@@ -132,7 +124,7 @@ def database_backends(database: str) -> list[int]:
         return []
     import psycopg
 
-    admin_url = POSTGRES_URL.replace("postgres://", "postgresql://", 1)
+    admin_url = bench_database.admin_url()
     with psycopg.connect(admin_url, autocommit=True) as connection:
         rows = connection.execute(
             "SELECT pid FROM pg_stat_activity WHERE datname = %s", [BENCH_DATABASE]
@@ -210,7 +202,7 @@ def main() -> int:
 
     data_dir = tempfile.mkdtemp(prefix="opennps-bench-ingest-")
     database_url = (
-        fresh_postgres_database()
+        fresh_postgres_database(BENCH_DATABASE)
         if options.database == "postgres"
         else f"sqlite:///{data_dir}/bench.sqlite3"
     )

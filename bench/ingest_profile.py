@@ -32,19 +32,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench_database import fresh_postgres_database
+
 ROOT = Path(__file__).resolve().parent.parent
-POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test")
 BENCH_DATABASE = "opennps_bench_profile"
-
-
-def fresh_postgres_database() -> str:
-    import psycopg
-
-    admin_url = POSTGRES_URL.replace("postgres://", "postgresql://", 1)
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE}")
-        connection.execute(f"CREATE DATABASE {BENCH_DATABASE}")
-    return POSTGRES_URL.rsplit("/", 1)[0] + f"/{BENCH_DATABASE}"
 
 
 def server_cpu_seconds() -> float | None:
@@ -107,7 +98,7 @@ def main() -> int:
 
     data_dir = tempfile.mkdtemp(prefix="opennps-bench-profile-")
     os.environ["DATABASE_URL"] = (
-        fresh_postgres_database()
+        fresh_postgres_database(BENCH_DATABASE)
         if options.database == "postgres"
         else f"sqlite:///{data_dir}/bench.sqlite3"
     )

@@ -30,9 +30,10 @@ from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
+from bench_database import fresh_postgres_database
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test")
 BENCH_DATABASE = "opennps_bench_send"
 HEADER = re.compile(rb"^Message-ID:\s*(\S+)", re.IGNORECASE | re.MULTILINE)
 
@@ -53,16 +54,6 @@ class CountingInbox:
 
     def count(self) -> int:
         return len(self.ids)
-
-
-def fresh_postgres_database() -> str:
-    import psycopg
-
-    admin_url = POSTGRES_URL.replace("postgres://", "postgresql://", 1)
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
-        connection.execute(f"CREATE DATABASE {BENCH_DATABASE}")
-    return POSTGRES_URL.rsplit("/", 1)[0] + f"/{BENCH_DATABASE}"
 
 
 def machine_cpu_seconds() -> float | None:
@@ -179,7 +170,7 @@ def main() -> None:
 
     data_dir = tempfile.mkdtemp(prefix="opennps-bench-send-")
     database_url = (
-        fresh_postgres_database()
+        fresh_postgres_database(BENCH_DATABASE)
         if arguments.database == "postgres"
         else f"sqlite:///{data_dir}/bench.sqlite3"
     )
