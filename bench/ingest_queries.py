@@ -22,15 +22,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import sys
 import tempfile
-from pathlib import Path
 
-from bench_database import fresh_postgres_database
+from bench_database import in_process_bench_survey
 
-ROOT = Path(__file__).resolve().parent.parent
 BENCH_DATABASE = "opennps_bench_queries"
 REPEATS = 7
 
@@ -44,38 +41,15 @@ def main() -> int:
     options = parser.parse_args()
 
     data_dir = tempfile.mkdtemp(prefix="opennps-bench-queries-")
-    os.environ["DATABASE_URL"] = (
-        fresh_postgres_database(BENCH_DATABASE)
-        if options.database == "postgres"
-        else f"sqlite:///{data_dir}/bench.sqlite3"
+    survey, secret = in_process_bench_survey(
+        options.database,
+        BENCH_DATABASE,
+        data_dir,
+        {"OPENNPS_RATE_LIMITS": str(options.rate_limits), "OPENNPS_CACHE_URL": options.cache_url},
     )
-    os.environ["OPENNPS_DATA_DIR"] = data_dir
-    os.environ["OPENNPS_RATE_LIMITS"] = str(options.rate_limits)
-    os.environ["OPENNPS_CACHE_URL"] = options.cache_url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opennps.settings")
-    sys.path.insert(0, str(ROOT))
-
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
-
-    from opennps.accounts.actions.api_keys import create_api_key
-    from opennps.accounts.actions.setup import create_admin
-    from opennps.surveys.actions import create_survey
-
-    settings.ALLOWED_HOSTS = ["testserver", *settings.ALLOWED_HOSTS]
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    workspace = create_admin("bench@example.com", "bench-pass-123", "Bench").workspace
-    _, secret = create_api_key(workspace, ["admin"])
-    survey = create_survey(
-        workspace, name="Bench", brand="Bench", fields={"status": "active", "languages": ["en"]}
-    )
 
     def page_post() -> int:
         client = Client()  # a new browser: no cookies
