@@ -117,8 +117,6 @@ def analytics_filters(survey: Survey, filters: ResponseFilters) -> Filters:
 
 
 _CURSORS = CursorCodec(CURSOR_SALT)
-encode_cursor = _CURSORS.encode
-decode_cursor = _CURSORS.decode
 
 
 def newest_first_page(
